@@ -1,0 +1,210 @@
+"""Split a cleaned document into passages that follow its structure.
+
+Headings are found from the text alone:
+- structural: Markdown ``#`` lines, numbered sections ("3.1.8 Lack of rural transport", the
+  numbers must run in order, so "45.2 The average score" in a statistics page is not one),
+  and labels such as "Our Priority 2" (joined with the title line after them);
+- minor: a short title-like line ("Transport", "A PROUD PLACE", "Suggested outcomes we want
+  by 2030") directly above body text.
+Each chunk keeps its section path ("6 Priority 2: Prosperous Place > 6.2 Priority Goals >
+Transport"), never crosses a heading, keeps a list with its lead-in, and stays under
+``chunk_words`` so the embedding model reads all of it.
+
+>>> from assistant.documents import Document
+>>> doc = Document("d", "d.txt", "D", "1 Travel\\n\\n1.1 Goals\\n\\nTransport\\n\\nBuses reach every village.", "x")
+>>> [(c.section, c.text) for c in chunk(doc)]
+[('1 Travel > 1.1 Goals > Transport', 'Buses reach every village.')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.cleaning import BULLET, PAGE_BREAK
+from assistant.documents import Document
+
+MINOR = 9  # level of an unnumbered title line: below every numbered level
+SEPARATOR = " > "
+
+_MARKDOWN = re.compile(r"^(#{1,6})\s+(.+)$")
+_NUMBERED = re.compile(r"^([1-9]\d?(?:\.\d{1,2}){0,3})\.?\s+([A-Z].*)$")
+_LABEL = re.compile(r"^(?:Our\s+)?(?:Priority|Part|Chapter|Section|Theme)\s+[0-9IVX]+:?$", re.I)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“‘(£])")
+_SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "is", "of", "on", "or", "the", "to", "we"}
+
+
+@dataclass
+class Chunk:
+    id: str
+    doc_id: str
+    title: str
+    section: str
+    page: int | None
+    start: int
+    end: int
+    text: str
+
+    @property
+    def heading(self) -> str:
+        return self.section.rsplit(SEPARATOR, 1)[-1]
+
+    def embedding_text(self) -> str:
+        """What the model embeds: where the passage sits, then the passage."""
+        return f"{self.title}. {self.section}.\n{self.text}"
+
+
+@dataclass
+class _Block:
+    text: str
+    start: int
+    end: int
+    level: int | None = None  # set for headings
+    title: str = ""
+
+
+def chunk(doc: Document, chunk_words: int = 150, min_chunk_words: int = 40, max_heading_words: int = 12) -> list[Chunk]:
+    blocks = _find_headings(_blocks(doc.text), max_heading_words)
+    chunks: list[Chunk] = []
+    path: list[tuple[int, str]] = []
+    body: list[_Block] = []
+
+    def flush():
+        section = SEPARATOR.join(title for _, title in path)
+        for group in _pack(body, chunk_words, min_chunk_words):
+            start, end = group[0].start, group[-1].end
+            text = "\n".join(b.text for b in group).replace(PAGE_BREAK, " ")
+            chunks.append(Chunk(f"{doc.doc_id}:{start}-{end}", doc.doc_id, doc.title, section, doc.page_at(start), start, end, text))
+        body.clear()
+
+    for block in blocks:
+        if block.level is None:
+            body.append(block)
+            continue
+        flush()
+        path = [(lvl, t) for lvl, t in path if lvl < block.level] + [(block.level, block.title)]
+    flush()
+    return chunks
+
+
+def _blocks(text: str) -> list[_Block]:
+    """Paragraphs with their offsets; a list item is its own block."""
+    blocks = []
+    for m in re.finditer(r"[^\n\f]+(?:\n[^\n\f]+)*", text):
+        offset = m.start()
+        for line in _split_items(m.group()):
+            blocks.append(_Block(line, offset, offset + len(line)))
+            offset += len(line) + 1
+    return blocks
+
+
+def _split_items(paragraph: str) -> list[str]:
+    lines = paragraph.split("\n")
+    if any(line.startswith(BULLET) for line in lines):
+        return lines
+    return [paragraph]
+
+
+def _find_headings(blocks: list[_Block], max_words: int) -> list[_Block]:
+    out: list[_Block] = []
+    last_number = 0
+    skip = False
+    for i, block in enumerate(blocks):
+        if skip:
+            skip = False
+            continue
+        text, nxt = block.text, blocks[i + 1].text if i + 1 < len(blocks) else ""
+        one_line = "\n" not in text
+        md = _MARKDOWN.match(text)
+        numbered = _NUMBERED.match(text) if one_line and len(text.split()) <= 2 * max_words else None
+        if md:
+            block.level, block.title = len(md.group(1)), md.group(2).strip()
+        elif numbered and _in_sequence(numbered.group(1), last_number) and not _ends_sentence(text):
+            last_number = int(numbered.group(1).split(".")[0])
+            block.level, block.title = numbered.group(1).count(".") + 1, _tidy(text)
+        elif one_line and _LABEL.match(text) and _is_title(nxt, max_words):
+            block.level, block.title = 1, f"{_tidy(text).rstrip(':')}: {_tidy(nxt)}"
+            block.end = blocks[i + 1].end
+            skip = True
+        elif _is_title(text, max_words) and _is_body(nxt, max_words):
+            block.level, block.title = MINOR, _tidy(text)
+        out.append(block)
+    return out
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.endswith(".") and not text.endswith("...")
+
+
+def _in_sequence(number: str, last_top: int) -> bool:
+    """Section numbers climb by at most one at the top level: 1, 2, 2.1, 3 ..."""
+    return int(number.split(".")[0]) <= last_top + 1
+
+
+def _is_title(text: str, max_words: int) -> bool:
+    return (
+        bool(text) and "\n" not in text and len(text.split()) <= max_words
+        and text[0].isalpha() and text[0].isupper() and not text.startswith(BULLET)
+        and (not re.search(r"[.,;!]$", text) or text.endswith("..."))
+    )
+
+
+def _is_body(text: str, max_words: int) -> bool:
+    if not text or _MARKDOWN.match(text) or _LABEL.match(text):
+        return False
+    return text.startswith(BULLET) or not (_is_title(text, max_words) or _NUMBERED.match(text))
+
+
+def _tidy(title: str) -> str:
+    """Title-case an ALL-CAPS heading; leave others as written.
+
+    >>> _tidy("5 PRIORITY 1: PROUD PLACE")
+    '5 Priority 1: Proud Place'
+    """
+    title = title.strip().rstrip(":").strip()
+    if not title.isupper():
+        return title
+    words = title.lower().split()
+    out = []
+    for i, word in enumerate(words):
+        after_number = i == 0 or words[i - 1][:1].isdigit() or words[i - 1].endswith(":")
+        out.append(word if word in _SMALL_WORDS and not after_number else word[:1].upper() + word[1:])
+    return " ".join(out)
+
+
+def _pack(blocks: list[_Block], chunk_words: int, min_words: int) -> list[list[_Block]]:
+    """Group consecutive blocks into chunks of at most ``chunk_words`` words."""
+    pieces = [p for b in blocks for p in _split_long(b, chunk_words)]
+    groups: list[list[_Block]] = []
+    size = 0
+    for piece in pieces:
+        words = len(piece.text.split())
+        if groups and size + words <= chunk_words:
+            groups[-1].append(piece)
+            size += words
+        else:
+            groups.append([piece])
+            size = words
+    if len(groups) > 1 and sum(len(b.text.split()) for b in groups[-1]) < min_words:
+        tail = groups.pop()
+        if sum(len(b.text.split()) for b in groups[-1] + tail) <= chunk_words * 1.1:
+            groups[-1] += tail
+        else:
+            groups.append(tail)
+    return groups
+
+
+def _split_long(block: _Block, chunk_words: int) -> list[_Block]:
+    """Split a paragraph longer than a chunk at sentence ends."""
+    if len(block.text.split()) <= chunk_words:
+        return [block]
+    pieces, start = [], 0
+    bounds = [m.start() for m in _SENTENCE_END.finditer(block.text)] + [len(block.text)]
+    current_end = 0
+    for bound in bounds:
+        if len(block.text[start:bound].split()) > chunk_words and current_end > start:
+            pieces.append(_Block(block.text[start:current_end].strip(), block.start + start, block.start + current_end))
+            start = current_end + 1
+        current_end = bound
+    pieces.append(_Block(block.text[start:].strip(), block.start + start, block.end))
+    return pieces

@@ -1,0 +1,151 @@
+"""Where chunks live: a Chroma collection (embedded folder or server) through langchain-chroma.
+
+Each stored record's text is what was embedded (``Chunk.embedding_text()``: title, section path,
+passage); metadata holds the passage offset inside it, the chunk's place in its document and
+the document's own metadata (title, source, sha256 ...), so the index alone can list documents
+and tell whether a file changed. A document is replaced as a whole: its new chunks are embedded
+first, and only then are the old ones deleted and the new ones added, so a failure while reading
+or embedding leaves the index as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import cached_property
+
+import chromadb
+from langchain_chroma import Chroma
+from langchain_core.embeddings import Embeddings
+from tqdm import tqdm
+
+from assistant.chunking import Chunk
+from assistant.documents import Document
+from assistant.settings import Settings
+
+log = logging.getLogger(__name__)
+
+DOC_FIELDS = ("title", "source", "sha256", "publisher", "date", "status", "aliases")
+
+
+@dataclass
+class StoredChunk:
+    id: str
+    doc_id: str
+    title: str
+    section: str
+    page: int | None
+    start: int
+    end: int
+    text: str
+    indexed_text: str
+
+
+@dataclass
+class DocumentInfo:
+    doc_id: str
+    title: str
+    source: str
+    sha256: str
+    publisher: str
+    date: str
+    status: str
+    aliases: list[str]
+    chunks: int
+
+
+def load_embeddings(settings: Settings) -> Embeddings:
+    """The bundled sentence-transformers model behind LangChain's embeddings interface."""
+    from langchain_huggingface import HuggingFaceEmbeddings
+
+    return HuggingFaceEmbeddings(
+        model_name=settings.embedding_model,
+        model_kwargs={"device": "cpu"},
+        encode_kwargs={"normalize_embeddings": True, "batch_size": settings.embedding_batch_size},
+    )
+
+
+class Index:
+    def __init__(self, settings: Settings, embeddings: Embeddings):
+        self.settings = settings
+        self.embeddings = embeddings
+
+    @cached_property
+    def store(self) -> Chroma:
+        s = self.settings
+        if s.chroma_host:
+            client = chromadb.HttpClient(host=s.chroma_host, port=s.chroma_port)
+        else:
+            s.index_dir.mkdir(parents=True, exist_ok=True)
+            client = chromadb.PersistentClient(path=str(s.index_dir))
+        hnsw = {"space": "cosine", "ef_search": s.hnsw_ef, "ef_construction": s.hnsw_ef, "max_neighbors": s.hnsw_max_neighbors}
+        store = Chroma(
+            collection_name=s.collection,
+            embedding_function=self.embeddings,
+            client=client,
+            collection_configuration={"hnsw": hnsw},
+        )
+        # The same collection through chromadb's own API, to add vectors embedded beforehand.
+        self.collection = client.get_collection(s.collection)
+        return store
+
+    # --- writing -------------------------------------------------------------------------
+    def replace(self, doc: Document, chunks: list[Chunk], progress: bool = False) -> None:
+        """Make ``chunks`` the only chunks of ``doc`` in the index."""
+        texts = [c.embedding_text() for c in chunks]
+        vectors: list[list[float]] = []
+        batch = self.settings.embedding_batch_size
+        steps = range(0, len(texts), batch)
+        for i in tqdm(steps, desc=f"embedding {doc.doc_id}", unit="batch", disable=not progress, leave=False):
+            vectors += self.embeddings.embed_documents(texts[i : i + batch])
+        metadatas = [self._metadata(doc, c, t) for c, t in zip(chunks, texts)]
+        self.remove(doc.doc_id)
+        for i in range(0, len(texts), 1000):
+            self.collection.add(ids=[c.id for c in chunks[i : i + 1000]], embeddings=vectors[i : i + 1000],
+                           documents=texts[i : i + 1000], metadatas=metadatas[i : i + 1000])
+
+    def remove(self, doc_id: str) -> int:
+        ids = self.store.get(where={"doc_id": doc_id}, include=[])["ids"]
+        if ids:
+            self.store.delete(ids=ids)
+        return len(ids)
+
+    @staticmethod
+    def _metadata(doc: Document, chunk: Chunk, indexed_text: str) -> dict:
+        meta = {
+            "doc_id": doc.doc_id, "section": chunk.section, "page": chunk.page or 0,
+            "start": chunk.start, "end": chunk.end, "text_offset": len(indexed_text) - len(chunk.text),
+        }
+        meta.update({f: getattr(doc, f) for f in DOC_FIELDS if f != "aliases"})
+        meta["aliases"] = "|".join(doc.aliases)
+        return meta
+
+    # --- reading -------------------------------------------------------------------------
+    def chunks(self) -> list[StoredChunk]:
+        data = self.store.get(include=["documents", "metadatas"])
+        return [_stored(i, d, m) for i, d, m in zip(data["ids"], data["documents"], data["metadatas"])]
+
+    def documents(self) -> list[DocumentInfo]:
+        metas = self.store.get(include=["metadatas"])["metadatas"]
+        docs: dict[str, DocumentInfo] = {}
+        for m in metas:
+            info = docs.get(m["doc_id"])
+            if info is None:
+                fields = {f: m.get(f, "") for f in DOC_FIELDS}
+                fields["aliases"] = [a for a in fields["aliases"].split("|") if a]
+                info = docs[m["doc_id"]] = DocumentInfo(doc_id=m["doc_id"], chunks=0, **fields)
+            info.chunks += 1
+        return sorted(docs.values(), key=lambda d: d.doc_id)
+
+    def dense_search(self, vector: list[float], k: int, doc_id: str | None = None) -> list[tuple[str, float]]:
+        """Ids of the ``k`` nearest chunks with their cosine similarity."""
+        where = {"doc_id": doc_id} if doc_id else None
+        found = self.store.similarity_search_by_vector_with_relevance_scores(vector, k=k, filter=where)
+        return [(doc.id, 1.0 - distance) for doc, distance in found]
+
+
+def _stored(chunk_id: str, indexed_text: str, m: dict) -> StoredChunk:
+    return StoredChunk(
+        id=chunk_id, doc_id=m["doc_id"], title=m["title"], section=m["section"], page=m["page"] or None,
+        start=m["start"], end=m["end"], text=indexed_text[m["text_offset"]:], indexed_text=indexed_text,
+    )

@@ -1,0 +1,82 @@
+"""``Assistant``: the one object the CLI, the app and the evaluation call.
+
+It builds every component from one ``Settings`` and loads the expensive ones (the embedding
+model, the index) once.
+
+    >>> from assistant import Assistant                         # doctest: +SKIP
+    >>> a = Assistant(); a.ingest()                             # doctest: +SKIP
+    >>> r = a.ask("Which goals address rural transport?")       # doctest: +SKIP
+    >>> r.found, r.citations[0].section                         # doctest: +SKIP
+    (True, '6 Priority 2: Prosperous Place > 6.2 Priority Goals > Transport')
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import cached_property
+from pathlib import Path
+
+from assistant.answer import Answer, Answerer
+from assistant.index import DocumentInfo, Index, load_embeddings
+from assistant.ingest import IngestReport, ingest
+from assistant.retrieval import Retriever
+from assistant.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+class QuestionError(ValueError):
+    """A question the assistant will not search for (empty, too long); the message says why."""
+
+
+class Assistant:
+    def __init__(self, settings: Settings | None = None, embeddings=None):
+        self.settings = settings or Settings()
+        self._embeddings = embeddings
+
+    @cached_property
+    def embeddings(self):
+        return self._embeddings or load_embeddings(self.settings)
+
+    @cached_property
+    def index(self) -> Index:
+        return Index(self.settings, self.embeddings)
+
+    @cached_property
+    def retriever(self) -> Retriever:
+        return Retriever(self.index, self.embeddings, self.settings)
+
+    @cached_property
+    def answerer(self) -> Answerer:
+        return Answerer(self.settings)
+
+    def ingest(self, paths: list[Path | str] | None = None, progress: bool = False) -> IngestReport:
+        report = ingest([Path(p) for p in (paths or [self.settings.corpus_dir])], self.index, self.settings, progress)
+        if "retriever" in self.__dict__ and (report.indexed or report.removed):
+            self.retriever.refresh()
+        return report
+
+    def remove(self, doc_id: str) -> int:
+        removed = self.index.remove(doc_id)
+        if "retriever" in self.__dict__:
+            self.retriever.refresh()
+        return removed
+
+    def documents(self) -> list[DocumentInfo]:
+        return self.index.documents()
+
+    def ask(self, question: str, history: list[str] | None = None, doc_id: str | None = None, k: int | None = None) -> Answer:
+        question = self.check_question(question)
+        if not self.retriever.chunks:
+            raise QuestionError("The index is empty: run `assistant ingest` first.")
+        retrieval = self.retriever.search(question, history or [], doc_id, k)
+        return self.answerer.answer(question, retrieval, self.retriever.keywords)
+
+    def check_question(self, question: str) -> str:
+        question = (question or "").strip()
+        if not question:
+            raise QuestionError("Please type a question.")
+        limit = self.settings.max_question_chars
+        if len(question) > limit:
+            raise QuestionError(f"The question is {len(question):,} characters long; please keep it under {limit:,}.")
+        return question

