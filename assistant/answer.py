@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field
 
 from assistant.chunking import SEPARATOR
 from assistant.cleaning import BULLET
-from assistant.keywords import KeywordIndex, terms
+from assistant.keywords import QUESTION_WORDS, KeywordIndex, terms
 from assistant.retrieval import Passage, Retrieval
 from assistant.settings import Settings
 
@@ -26,6 +26,9 @@ _LIST_QUESTION = re.compile(
     r"\b(which|what|list|name)\b.*\b(goals?|priorities|priority areas|objectives|aims|outcomes|ambitions|"
     r"principles|themes|commitments|actions|steps)\b",
     re.I,
+)
+_NUMBER_QUESTION = re.compile(
+    r"^\s*(when|how (many|much|big|large|old|long|fast)|what (year|date|percentage|proportion|share|number|amount|figure))\b", re.I
 )
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“‘(£])|\n")
 
@@ -85,16 +88,17 @@ class Answerer:
         self.settings = settings
 
     def answer(self, question: str, retrieval: Retrieval, keywords: KeywordIndex) -> Answer:
-        weights = {t: max(keywords.idf(t), 0.1) for t in set(terms(retrieval.query))}
+        weights = {t: max(keywords.idf(t), 0.1) for t in set(terms(retrieval.query)) - QUESTION_WORDS}
         evidence = self.evidence(retrieval, weights)
         if not retrieval.passages or not self.is_supported(evidence):
             return self._not_found(question, retrieval, evidence)
+        scorer = _Scorer(weights, bool(_NUMBER_QUESTION.search(question)))
         if is_list_question(question):
-            picks = self._list_picks(retrieval.passages, weights)
+            picks = self._list_picks(retrieval.passages, scorer)
             text = self._list_text(picks)
             kind = "list"
         else:
-            picks = self._fact_picks(retrieval.passages, weights)
+            picks = self._fact_picks(retrieval.passages, scorer)
             text = " ".join(f"{_as_sentence(p.sentence)} [{p.n}]" for p in picks)
             kind = "fact"
         citations = _citations(picks, self.settings.max_quote_chars)
@@ -116,29 +120,23 @@ class Answerer:
         return evidence["similarity"] >= s.min_dense_similarity and evidence["coverage"] >= s.min_term_coverage
 
     # --- picking sentences -----------------------------------------------------------------
-    def _fact_picks(self, passages: list[Passage], weights: dict[str, float]) -> list[_Pick]:
-        best = [self._best_sentence(p, weights) for p in passages]
+    def _fact_picks(self, passages: list[Passage], scorer: _Scorer) -> list[_Pick]:
+        best = [scorer.best(p) for p in passages]
         picks = [best[0]]  # the best passage always speaks first
-        top_overlap = _overlap(best[0].sentence, weights)
+        top_score = scorer.score(best[0].sentence)
         for pick in best[1:]:
             if len(picks) >= self.settings.answer_sentences:
                 break
-            if top_overlap and _overlap(pick.sentence, weights) >= 0.6 * top_overlap:
+            if top_score and scorer.score(pick.sentence) >= 0.6 * top_score:
                 picks.append(pick)
         return _number(picks)
 
-    def _list_picks(self, passages: list[Passage], weights: dict[str, float]) -> list[_Pick]:
-        best = [self._best_sentence(p, weights) for p in passages]
-        keep = [b for b in best if _overlap(b.sentence, weights) > 0 or b.passage.similarity >= self.settings.min_dense_similarity]
+    def _list_picks(self, passages: list[Passage], scorer: _Scorer) -> list[_Pick]:
+        best = [scorer.best(p) for p in passages]
+        keep = [b for b in best if scorer.score(b.sentence) > 0 or b.passage.similarity >= self.settings.min_dense_similarity]
         keep = keep[: self.settings.list_items] or best[:1]
         order = list(dict.fromkeys(p.passage.chunk.doc_id for p in keep))
         return _number(sorted(keep, key=lambda p: order.index(p.passage.chunk.doc_id)))
-
-    @staticmethod
-    def _best_sentence(passage: Passage, weights: dict[str, float]) -> _Pick:
-        candidates = sentences(passage.chunk.text)
-        scored = [(_overlap(s, weights), -i, s) for i, s in enumerate(candidates)]
-        return _Pick(passage, max(scored)[2] if scored else passage.chunk.text)
 
     @staticmethod
     def _list_text(picks: list[_Pick]) -> str:
@@ -155,9 +153,24 @@ class Answerer:
         return Answer(question, NOT_FOUND, False, _citations(picks, self.settings.max_quote_chars), "not_found", retrieval.doc_ids, evidence)
 
 
-def _overlap(sentence: str, weights: dict[str, float]) -> float:
-    words = set(terms(sentence))
-    return sum(w for t, w in weights.items() if t in words)
+@dataclass
+class _Scorer:
+    """Scores sentences for one question: the question weight (IDF) of the words they share."""
+
+    weights: dict[str, float]
+    wants_number: bool  # a "when / how many" question also wants a figure
+
+    def score(self, sentence: str) -> float:
+        words = set(terms(sentence))
+        shared = sum(w for t, w in self.weights.items() if t in words)
+        bonus = 0.5 * sum(self.weights.values()) if self.wants_number and re.search(r"\d", sentence) else 0.0
+        return shared + bonus
+
+    def best(self, passage: Passage) -> _Pick:
+        """The passage's best sentence; among equals the shorter, then the earlier one."""
+        candidates = [s for s in sentences(passage.chunk.text) if not s.endswith(":")] or [passage.chunk.text]
+        scored = [(self.score(s), -len(s.split()), -i, s) for i, s in enumerate(candidates)]
+        return _Pick(passage, max(scored)[3])
 
 
 def _number(picks: list[_Pick]) -> list[_Pick]:

@@ -24,7 +24,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assistant.cleaning import PAGE_BREAK, clean
+from assistant.cleaning import PAGE_BREAK, clean, reflow
 
 MANIFEST = "manifest.json"
 
@@ -113,7 +113,7 @@ def _read_pdf(path: Path, data: bytes) -> tuple[str, dict]:
         reader = PdfReader(path)
         if reader.is_encrypted and not reader.decrypt(""):
             raise LoadError(path, "the PDF is encrypted with a password")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [reflow(page.extract_text() or "") for page in reader.pages]
         title = (reader.metadata or {}).get("/Title", "") if reader.metadata else ""
     except LoadError:
         raise

@@ -31,12 +31,21 @@ def terms(text: str) -> list[str]:
     return out
 
 
+# Words that say what the user wants done, not what the answer is about: they do not count
+# when checking whether the passages cover the question.
+QUESTION_WORDS = frozenset(terms(" ".join([
+    "compare", "comparison", "contrast", "differ", "difference", "similar", "similarity",
+    "document", "documents", "say", "said", "mention", "mentioned", "describe", "described",
+    "explain", "tell", "treat", "approach", "address", "addressed", "cover", "covered",
+    "discuss", "discussed", "talk", "list", "summarise", "summarize", "according",
+])))
+
+
 class KeywordIndex:
     def __init__(self, ids: list[str], texts: list[str]):
         self.ids = ids
         self.tokens = [terms(t) for t in texts]
         self.bm25 = BM25Okapi(self.tokens) if ids else None
-        self.vocabulary = {t for tokens in self.tokens for t in tokens}
 
     def search(self, query: str, k: int, allowed: set[str] | None = None) -> list[tuple[str, float]]:
         """Ids of the best ``k`` chunks with a BM25 score above zero."""

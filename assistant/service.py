@@ -16,7 +16,7 @@ import logging
 from functools import cached_property
 from pathlib import Path
 
-from assistant.answer import Answer, Answerer
+from assistant.answer import Answer, Answerer, is_list_question
 from assistant.index import DocumentInfo, Index, load_embeddings
 from assistant.ingest import IngestReport, ingest
 from assistant.retrieval import Retriever
@@ -69,6 +69,7 @@ class Assistant:
         question = self.check_question(question)
         if not self.retriever.chunks:
             raise QuestionError("The index is empty: run `assistant ingest` first.")
+        k = k or (self.settings.list_items if is_list_question(question) else self.settings.top_k)
         retrieval = self.retriever.search(question, history or [], doc_id, k)
         return self.answerer.answer(question, retrieval, self.retriever.keywords)
 
