@@ -93,7 +93,7 @@ class Answerer:
         if not retrieval.passages or not self.is_supported(evidence):
             return self._not_found(question, retrieval, evidence)
         scorer = _Scorer(weights, bool(_NUMBER_QUESTION.search(question)))
-        if is_list_question(question):
+        if is_list_question(retrieval.query):
             picks = self._list_picks(retrieval.passages, scorer)
             text = self._list_text(picks)
             kind = "list"

@@ -173,25 +173,49 @@ def _tidy(title: str) -> str:
 
 
 def _pack(blocks: list[_Block], chunk_words: int, min_words: int) -> list[list[_Block]]:
-    """Group consecutive blocks into chunks of at most ``chunk_words`` words."""
-    pieces = [p for b in blocks for p in _split_long(b, chunk_words)]
+    """Group consecutive blocks into chunks of at most ``chunk_words`` words; a list stays with
+    the paragraph that leads into it unless together they are longer than a chunk."""
+    units = [u for unit in _units(blocks) for u in _fit(unit, chunk_words)]
     groups: list[list[_Block]] = []
     size = 0
-    for piece in pieces:
-        words = len(piece.text.split())
+    for unit in units:
+        words = _words(unit)
         if groups and size + words <= chunk_words:
-            groups[-1].append(piece)
+            groups[-1] += unit
             size += words
         else:
-            groups.append([piece])
+            groups.append(list(unit))
             size = words
-    if len(groups) > 1 and sum(len(b.text.split()) for b in groups[-1]) < min_words:
+    if len(groups) > 1 and _words(groups[-1]) < min_words and _words(groups[-2] + groups[-1]) <= chunk_words * 1.1:
         tail = groups.pop()
-        if sum(len(b.text.split()) for b in groups[-1] + tail) <= chunk_words * 1.1:
-            groups[-1] += tail
-        else:
-            groups.append(tail)
+        groups[-1] += tail
     return groups
+
+
+def _units(blocks: list[_Block]) -> list[list[_Block]]:
+    """A paragraph with the list items right after it is one unit; other blocks are their own."""
+    units: list[list[_Block]] = []
+    for block in blocks:
+        if block.text.startswith(BULLET) and units:
+            units[-1].append(block)
+        else:
+            units.append([block])
+    return units
+
+
+def _fit(unit: list[_Block], chunk_words: int) -> list[list[_Block]]:
+    """Split a unit longer than a chunk between its blocks (and a long block between sentences)."""
+    pieces = [p for b in unit for p in _split_long(b, chunk_words)]
+    out: list[list[_Block]] = [[]]
+    for piece in pieces:
+        if out[-1] and _words(out[-1]) + _words([piece]) > chunk_words:
+            out.append([])
+        out[-1].append(piece)
+    return out
+
+
+def _words(blocks: list[_Block]) -> int:
+    return sum(len(b.text.split()) for b in blocks)
 
 
 def _split_long(block: _Block, chunk_words: int) -> list[_Block]:

@@ -110,8 +110,8 @@ def _drop_banners(lines: list[str], banner_lines) -> list[str]:
 def _tables_to_text(lines: list[str]) -> list[str]:
     """Rewrite tab-separated tables as text.
 
-    A header row followed by one row is a layout table: each column becomes a title line and
-    its text. A header row with several rows is a data table: each row becomes one line,
+    A header row followed by one row is a layout table: each column becomes a paragraph
+    "TITLE: text" followed by the column's bullets as list items. A header row with several rows is a data table: each row becomes one line,
     ``"Age 0-15: England 5.0%; North Northamptonshire 10.9%"``.
     """
     out, i = [], 0
@@ -128,7 +128,8 @@ def _tables_to_text(lines: list[str]) -> list[str]:
             continue
         if len(rows) == 1:
             for title, cell in zip(header, rows[0]):
-                out += ["", title, "", *_cell_to_lines(cell), ""]
+                lead, *items = _cell_to_lines(cell)
+                out += ["", f"{title}: {lead}", *items, ""]
         else:
             for row in rows:
                 values = "; ".join(f"{h} {v}" for h, v in zip(header[1:], row[1:]))
@@ -143,16 +144,15 @@ def _cells(line: str) -> list[str]:
 
 
 def _cell_to_lines(cell: str) -> list[str]:
-    """HTML or bullet-packed cell text -> paragraphs and ``- item`` lines."""
+    """HTML or bullet-packed cell text -> its text, then one ``- item`` line per bullet."""
     cell = re.sub(r"</p>|<br\s*/?>|</li>", "\n", cell, flags=re.I)
     cell = html.unescape(_TAG.sub(" ", cell))
-    lines = []
+    text, items = [], []
     for part in cell.split("\n"):
-        pieces = [p.strip() for p in _BULLET_CHARS.split(part)]
-        if pieces and pieces[0]:
-            lines += [pieces[0], ""]
-        lines += [BULLET + p for p in pieces[1:] if p]
-    return lines
+        first, *bullets = [p.strip() for p in _BULLET_CHARS.split(part)]
+        text += [first] if first else []
+        items += [BULLET + b for b in bullets if b]
+    return [" ".join(text), *items]
 
 
 def _clean_line(line: str) -> str:

@@ -19,7 +19,7 @@ from pathlib import Path
 from assistant.answer import Answer, Answerer, is_list_question
 from assistant.index import DocumentInfo, Index, load_embeddings
 from assistant.ingest import IngestReport, ingest
-from assistant.retrieval import Retriever
+from assistant.retrieval import Retriever, contextual_query
 from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -65,11 +65,29 @@ class Assistant:
     def documents(self) -> list[DocumentInfo]:
         return self.index.documents()
 
+    def outline(self, doc_id: str) -> list[str]:
+        """The document's section paths in reading order."""
+        chunks = sorted((c for c in self.retriever.chunks.values() if c.doc_id == doc_id), key=lambda c: c.start)
+        return list(dict.fromkeys(c.section for c in chunks if c.section))
+
+    def context(self, chunk_id: str) -> tuple[str, str, str]:
+        """The passage with the passages just before and after it in its document."""
+        chunks = self.retriever.chunks
+        if chunk_id not in chunks:
+            return "", "", ""
+        here = chunks[chunk_id]
+        same = sorted((c for c in chunks.values() if c.doc_id == here.doc_id), key=lambda c: c.start)
+        i = next(n for n, c in enumerate(same) if c.id == chunk_id)
+        before = same[i - 1].text if i > 0 else ""
+        after = same[i + 1].text if i + 1 < len(same) else ""
+        return before, here.text, after
+
     def ask(self, question: str, history: list[str] | None = None, doc_id: str | None = None, k: int | None = None) -> Answer:
         question = self.check_question(question)
         if not self.retriever.chunks:
             raise QuestionError("The index is empty: run `assistant ingest` first.")
-        k = k or (self.settings.list_items if is_list_question(question) else self.settings.top_k)
+        query = contextual_query(question, history or [], self.settings.follow_up_max_words)
+        k = k or (self.settings.list_items if is_list_question(query) else self.settings.top_k)
         retrieval = self.retriever.search(question, history or [], doc_id, k)
         return self.answerer.answer(question, retrieval, self.retriever.keywords)
 

@@ -70,4 +70,9 @@ class Settings(BaseSettings):
     # --- app -----------------------------------------------------------------------------
     host: str = "127.0.0.1"
     port: int = 7860
+    admin_password: str | None = Field(None, description="Enables the Admin tab (upload, remove); off when unset.")
+    upload_dir: Path = Field(REPO_ROOT / "uploads", description="Where documents uploaded in the app are kept.")
+    max_upload_mb: float = Field(20.0, description="Largest file the Admin tab accepts.")
+    feedback_db: Path = Field(REPO_ROOT / "feedback.sqlite3", description="SQLite file of thumbs up/down.")
+    concurrency: int = Field(4, description="Questions the app answers at the same time.")
     supported_suffixes: list[str] = [".txt", ".md", ".pdf", ".docx"]

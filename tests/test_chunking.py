@@ -22,7 +22,7 @@ def test_numbered_sections_and_goal_titles_form_the_section_path(corpus_chunks):
     assert "3 Drivers > 3.1.8 Lack of rural transport" in north
     assert "6 Priority 2: Prosperous Place > 6.2 Priority Goals > Transport" in north
     assert "5 Priority 1: Proud Place > 5.2 Priority Goals > Civic Leadership" in north
-    assert "4 A Vision for North Northamptonshire > 4.2 Vision Priorities > A Proud Place" in north
+    assert "4 A Vision for North Northamptonshire > 4.3 What we want to be in 2050" in north
 
 
 def test_priority_labels_join_their_title_and_lists_stay_with_their_heading(corpus_chunks):

@@ -11,9 +11,9 @@ def test_banners_contents_and_html_are_removed_from_the_shipped_documents():
         assert "THRIVING PLACE" not in text  # running header repeated on every page
 
 
-def test_layout_table_becomes_titles_with_bullet_lists():
+def test_layout_table_becomes_one_paragraph_and_list_per_column():
     text = clean((CORPUS / "north-northamptonshire-vision-2050.txt").read_text("utf-8"))
-    assert "A PROUD PLACE\n\nA place with clear goals and a plan of how to get there, where people feel inspired and safe." in text
+    assert "A PROUD PLACE: A place with clear goals and a plan of how to get there, where people feel inspired and safe.\n- Bold civic leadership" in text
     assert "- Transport that allows everyone to access everything the area has to offer" in text
 
 
