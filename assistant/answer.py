@@ -23,12 +23,14 @@ from assistant.settings import Settings
 
 NOT_FOUND = "The documents do not appear to answer this question. The nearest passages are listed below in case they help."
 _LIST_QUESTION = re.compile(
-    r"\b(which|what|list|name)\b.*\b(goals?|priorities|priority areas|objectives|aims|outcomes|ambitions|"
+    r"\b(which|what|list|name)\b.*\b(goals|priorities|priority areas|objectives|aims|outcomes|ambitions|"
     r"principles|themes|commitments|actions|steps)\b",
     re.I,
 )
 _NUMBER_QUESTION = re.compile(
-    r"^\s*(when|how (many|much|big|large|old|long|fast)|what (year|date|percentage|proportion|share|number|amount|figure))\b", re.I
+    r"^\s*(when|how (many|much|big|large|old|long|fast)|what (year|date|percentage|proportion|share|number|amount|figure)"
+    r"|what is the (average|total|median|number|rate|percentage|cost|price|budget|population)\b)",
+    re.I,
 )
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“‘(£])|\n")
 
@@ -88,11 +90,10 @@ class Answerer:
         self.settings = settings
 
     def answer(self, question: str, retrieval: Retrieval, keywords: KeywordIndex) -> Answer:
-        weights = {t: max(keywords.idf(t), 0.1) for t in set(terms(retrieval.query)) - QUESTION_WORDS}
-        evidence = self.evidence(retrieval, weights)
+        scorer = _Scorer.for_question(question, retrieval, keywords, self.settings.history_weight)
+        evidence = self.evidence(retrieval, scorer)
         if not retrieval.passages or not self.is_supported(evidence):
             return self._not_found(question, retrieval, evidence)
-        scorer = _Scorer(weights, bool(_NUMBER_QUESTION.search(question)))
         if is_list_question(retrieval.query):
             picks = self._list_picks(retrieval.passages, scorer)
             text = self._list_text(picks)
@@ -105,24 +106,31 @@ class Answerer:
         return Answer(question, text, True, citations, kind, retrieval.doc_ids, evidence)
 
     # --- is there an answer at all? ---------------------------------------------------------
-    def evidence(self, retrieval: Retrieval, weights: dict[str, float]) -> dict:
-        """Two signals: how similar the best passage is, and how much of the question's
-        weight (IDF of its words) the top passages contain."""
-        top = retrieval.passages[:3]
+    def evidence(self, retrieval: Retrieval, scorer: _Scorer) -> dict:
+        """Two signals from the top passages: how similar the best one is to the question
+        (cosine), and how much of the question's weight its best single sentence holds (a
+        "how many" question counts only sentences with a figure)."""
+        top = retrieval.passages[: self.settings.evidence_passages]
         similarity = max((p.similarity for p in top), default=0.0)
-        present = set().union(*(terms(p.chunk.indexed_text) for p in top)) if top else set()
-        total = sum(weights.values())
-        coverage = sum(w for t, w in weights.items() if t in present) / total if total else 0.0
-        return {"similarity": round(similarity, 4), "coverage": round(coverage, 4)}
+        support = max((scorer.share(s, p.chunk.section) for p in top for s in sentences(p.chunk.text)), default=0.0)
+        return {"similarity": round(similarity, 4), "support": round(support, 4)}
 
     def is_supported(self, evidence: dict) -> bool:
         s = self.settings
-        return evidence["similarity"] >= s.min_dense_similarity and evidence["coverage"] >= s.min_term_coverage
+        if evidence["similarity"] < s.min_dense_similarity:
+            return False
+        if evidence["support"] == 0.0:  # no sentence shares a word (or a wanted figure) with the question
+            return False
+        return evidence["support"] >= s.min_sentence_support or evidence["similarity"] >= s.confident_similarity
 
     # --- picking sentences -----------------------------------------------------------------
     def _fact_picks(self, passages: list[Passage], scorer: _Scorer) -> list[_Pick]:
         best = [scorer.best(p) for p in passages]
         picks = [best[0]]  # the best passage always speaks first
+        top = passages[0].chunk
+        lead = sentences(top.text)[0]
+        if scorer.share(top.heading) >= 0.5 and lead != best[0].sentence:
+            picks.insert(0, _Pick(passages[0], lead))  # the question names this section: say what it says first
         top_score = scorer.score(best[0].sentence)
         for pick in best[1:]:
             if len(picks) >= self.settings.answer_sentences:
@@ -145,7 +153,7 @@ class Answerer:
             if p.passage.chunk.title != title:
                 title = p.passage.chunk.title
                 lines.append(f"{title}:")
-            lines.append(f"• {_goal_label(p.passage.chunk.section)}: {_as_sentence(p.sentence)} [{p.n}]")
+            lines.append(f"• {_goal_label(p.passage.chunk.section)} — {_as_sentence(p.sentence)} [{p.n}]")
         return "\n".join(lines)
 
     def _not_found(self, question: str, retrieval: Retrieval, evidence: dict) -> Answer:
@@ -155,16 +163,39 @@ class Answerer:
 
 @dataclass
 class _Scorer:
-    """Scores sentences for one question: the question weight (IDF) of the words they share."""
+    """Scores sentences for one question by the question weight (IDF) of the words they share.
+
+    Words of the current question weigh fully, words only in the earlier question of a
+    follow-up weigh ``history_weight`` as much, and words that only name the document in
+    scope ("West Northamptonshire") or the task ("compare", "say") do not count.
+    """
 
     weights: dict[str, float]
-    wants_number: bool  # a "when / how many" question also wants a figure
+    wants_number: bool  # a "when / how many" question wants a sentence with a figure
+
+    @classmethod
+    def for_question(cls, question: str, retrieval: Retrieval, keywords: KeywordIndex, history_weight: float) -> _Scorer:
+        own = set(terms(question))
+        ignored = QUESTION_WORDS | retrieval.scope_terms
+        weights = {t: max(keywords.idf(t), 0.1) * (1.0 if t in own else history_weight)
+                   for t in set(terms(retrieval.query)) - ignored}
+        return cls(weights, bool(_NUMBER_QUESTION.search(question)))
+
+    def share(self, sentence: str, section: str = "") -> float:
+        """Share of the question's weight in the sentence read under its section heading (0 for
+        a figure-less sentence when a figure is wanted)."""
+        total = sum(self.weights.values())
+        if not total or (self.wants_number and not re.search(r"\d", sentence)):
+            return 0.0
+        return self._shared(f"{section} {sentence}") / total
 
     def score(self, sentence: str) -> float:
-        words = set(terms(sentence))
-        shared = sum(w for t, w in self.weights.items() if t in words)
         bonus = 0.5 * sum(self.weights.values()) if self.wants_number and re.search(r"\d", sentence) else 0.0
-        return shared + bonus
+        return self._shared(sentence) + bonus
+
+    def _shared(self, sentence: str) -> float:
+        words = set(terms(sentence))
+        return sum(w for t, w in self.weights.items() if t in words)
 
     def best(self, passage: Passage) -> _Pick:
         """The passage's best sentence; among equals the shorter, then the earlier one."""

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from assistant.cleaning import BULLET, PAGE_BREAK
 from assistant.documents import Document
 
+VERSION = 3  # bump when a change here changes chunks: indexed documents are then re-indexed
 MINOR = 9  # level of an unnumbered title line: below every numbered level
 SEPARATOR = " > "
 
@@ -47,11 +48,16 @@ class Chunk:
 
     @property
     def heading(self) -> str:
-        return self.section.rsplit(SEPARATOR, 1)[-1]
+        return last_heading(self.section)
 
     def embedding_text(self) -> str:
         """What the model embeds: where the passage sits, then the passage."""
         return f"{self.title}. {self.section}.\n{self.text}"
+
+
+def last_heading(section: str) -> str:
+    """The innermost heading of a section path."""
+    return section.rsplit(SEPARATOR, 1)[-1]
 
 
 @dataclass
@@ -71,6 +77,9 @@ def chunk(doc: Document, chunk_words: int = 150, min_chunk_words: int = 40, max_
 
     def flush():
         section = SEPARATOR.join(title for _, title in path)
+        if not section and _words(body) < min_chunk_words // 2:
+            body.clear()  # a title block before the first heading: the document's metadata has it
+            return
         for group in _pack(body, chunk_words, min_chunk_words):
             start, end = group[0].start, group[-1].end
             text = "\n".join(b.text for b in group).replace(PAGE_BREAK, " ")

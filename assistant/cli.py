@@ -133,6 +133,36 @@ def serve(
     launch(host, port)
 
 
+@app.command(name="eval")
+def evaluate(
+    questions: Path = typer.Option(None, "--questions", help="A JSONL gold set (default: evals/questions.jsonl)."),
+    out: Path = typer.Option(Path("reports"), "--out", help="Folder for report.json, report.md, report.html."),
+    compare_to: Optional[Path] = typer.Option(None, "--compare", help="An earlier report.json: print the deltas."),
+    thresholds: Optional[Path] = typer.Option(None, "--thresholds", help="TOML of metric bounds (default: evals/thresholds.toml)."),
+    baseline: bool = typer.Option(True, "--baseline/--no-baseline", help="Also score LangChain's tutorial pipeline."),
+):
+    """Measure answer quality on a gold set; exit 1 when a metric breaks its threshold."""
+    import tomllib
+
+    from assistant import evaluation, report
+
+    assistant = _assistant()
+    if not assistant.documents():
+        typer.echo("The index is empty: run `assistant ingest` first.", err=True)
+        raise typer.Exit(2)
+    result = evaluation.run(assistant, evaluation.load_cases(questions or evaluation.QUESTIONS), baseline=baseline)
+    for path in report.write(result, out):
+        typer.echo(f"wrote {path}")
+    typer.echo(report.markdown(result).split("\n## By slice")[0])
+    if compare_to:
+        typer.echo("\n".join(["Change against " + str(compare_to)] + evaluation.compare(result, json.loads(compare_to.read_text("utf-8")))))
+    bounds = tomllib.loads((thresholds or evaluation.THRESHOLDS).read_text("utf-8"))
+    failures = evaluation.check_thresholds(result["system"], bounds)
+    for failure in failures:
+        typer.echo(f"THRESHOLD {failure}", err=True)
+    raise typer.Exit(1 if failures else 0)
+
+
 @app.command()
 def settings():
     """Print the settings in effect (defaults overridden by ASSISTANT_* variables)."""

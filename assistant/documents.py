@@ -39,6 +39,8 @@ class LoadError(Exception):
 
 @dataclass
 class Document:
+    """A loaded file; ``sha256`` covers its bytes and its metadata, so either changing re-indexes it."""
+
     doc_id: str
     source: str
     title: str
@@ -86,7 +88,7 @@ def load(path: Path | str, banner_lines=("DRAFT",), supported=(".txt", ".md", ".
         source=str(path.resolve()),
         title=meta.get("title") or _first_line(text) or path.stem,
         text=text,
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=hashlib.sha256(data + json.dumps(meta, sort_keys=True).encode()).hexdigest(),
         has_pages=suffix == ".pdf",
         publisher=meta.get("publisher", ""),
         date=str(meta.get("date", "")),

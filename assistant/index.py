@@ -19,13 +19,13 @@ from langchain_chroma import Chroma
 from langchain_core.embeddings import Embeddings
 from tqdm import tqdm
 
-from assistant.chunking import Chunk
+from assistant.chunking import Chunk, last_heading
 from assistant.documents import Document
 from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
 
-DOC_FIELDS = ("title", "source", "sha256", "publisher", "date", "status", "aliases")
+DOC_FIELDS = ("title", "source", "sha256", "pipeline", "publisher", "date", "status", "aliases")
 
 
 @dataclass
@@ -40,6 +40,10 @@ class StoredChunk:
     text: str
     indexed_text: str
 
+    @property
+    def heading(self) -> str:
+        return last_heading(self.section)
+
 
 @dataclass
 class DocumentInfo:
@@ -47,6 +51,7 @@ class DocumentInfo:
     title: str
     source: str
     sha256: str
+    pipeline: str
     publisher: str
     date: str
     status: str
@@ -90,7 +95,7 @@ class Index:
         return store
 
     # --- writing -------------------------------------------------------------------------
-    def replace(self, doc: Document, chunks: list[Chunk], progress: bool = False) -> None:
+    def replace(self, doc: Document, chunks: list[Chunk], pipeline: str, progress: bool = False) -> None:
         """Make ``chunks`` the only chunks of ``doc`` in the index."""
         texts = [c.embedding_text() for c in chunks]
         vectors: list[list[float]] = []
@@ -98,7 +103,7 @@ class Index:
         steps = range(0, len(texts), batch)
         for i in tqdm(steps, desc=f"embedding {doc.doc_id}", unit="batch", disable=not progress, leave=False):
             vectors += self.embeddings.embed_documents(texts[i : i + batch])
-        metadatas = [self._metadata(doc, c, t) for c, t in zip(chunks, texts)]
+        metadatas = [self._metadata(doc, c, t) | {"pipeline": pipeline} for c, t in zip(chunks, texts)]
         self.remove(doc.doc_id)
         for i in range(0, len(texts), 1000):
             self.collection.add(ids=[c.id for c in chunks[i : i + 1000]], embeddings=vectors[i : i + 1000],
@@ -116,7 +121,7 @@ class Index:
             "doc_id": doc.doc_id, "section": chunk.section, "page": chunk.page or 0,
             "start": chunk.start, "end": chunk.end, "text_offset": len(indexed_text) - len(chunk.text),
         }
-        meta.update({f: getattr(doc, f) for f in DOC_FIELDS if f != "aliases"})
+        meta.update({f: getattr(doc, f) for f in DOC_FIELDS if f not in ("aliases", "pipeline")})
         meta["aliases"] = "|".join(doc.aliases)
         return meta
 

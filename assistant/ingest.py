@@ -1,7 +1,7 @@
 """Bring files into the index: incremental, idempotent, and safe with bad files.
 
 For each path (a file, or a folder searched recursively for supported files):
-- an unchanged file (same SHA-256 as indexed) is skipped;
+- an unchanged file (same SHA-256, path and chunking settings as indexed) is skipped;
 - a new or changed file is loaded, chunked and embedded, then replaces its old chunks;
 - a file that cannot be read is reported (``path: reason``) and the batch goes on; the index
   keeps whatever it had for that document;
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from assistant.chunking import chunk
+from assistant.chunking import VERSION, chunk
 from assistant.documents import LoadError, doc_id_for, load
 from assistant.index import Index
 from assistant.settings import Settings
@@ -51,6 +51,12 @@ def collect(paths: list[Path], suffixes: list[str]) -> list[Path]:
     return list(dict.fromkeys(files))
 
 
+def pipeline_fingerprint(settings: Settings) -> str:
+    """What the chunks of a file depend on besides the file: a change re-indexes it."""
+    s = settings
+    return f"chunker{VERSION}-{s.chunk_words}-{s.min_chunk_words}-{s.max_heading_words}-{'|'.join(s.banner_lines)}-{Path(s.embedding_model).name}"
+
+
 def ingest(paths: list[Path], index: Index, settings: Settings, progress: bool = False) -> IngestReport:
     report = IngestReport()
     indexed = {d.doc_id: d for d in index.documents()}
@@ -77,10 +83,11 @@ def _ingest_file(path: Path, index: Index, indexed: dict, settings: Settings, re
     if known and known.source != str(path.resolve()) and Path(known.source).exists():
         raise LoadError(path, f"another file ({known.source}) is already indexed as '{known.doc_id}'; rename one")
     doc = load(path, settings.banner_lines, settings.supported_suffixes)
-    if known and known.sha256 == doc.sha256 and known.source == doc.source:
+    pipeline = pipeline_fingerprint(settings)
+    if known and (known.sha256, known.source, known.pipeline) == (doc.sha256, doc.source, pipeline):
         report.skipped.append(doc.doc_id)
         return
     chunks = chunk(doc, settings.chunk_words, settings.min_chunk_words, settings.max_heading_words)
-    index.replace(doc, chunks, progress=progress)
+    index.replace(doc, chunks, pipeline, progress=progress)
     report.indexed.append(doc.doc_id)
     log.info("indexed %s: %d chunks", doc.doc_id, len(chunks))

@@ -52,6 +52,7 @@ class Retrieval:
     doc_ids: list[str]  # documents searched (empty: all)
     passages: list[Passage]
     query_vector: list[float]
+    scope_terms: set[str]  # words of the document names the question used to choose its scope
 
 
 def contextual_query(question: str, history: list[str], max_words: int) -> str:
@@ -65,14 +66,29 @@ def contextual_query(question: str, history: list[str], max_words: int) -> str:
 
 
 def mentioned_documents(question: str, aliases: dict[str, list[str]]) -> list[str]:
-    """Documents the question names, by the longest alias found (so "North Northamptonshire"
-    is not also read as a mention of a plain "Northamptonshire")."""
+    """Documents the question names by one of their aliases (whole words)."""
+    return list(mentions(question, aliases))
+
+
+def mentions(question: str, aliases: dict[str, list[str]]) -> dict[str, list[str]]:
+    """For each document the question names, the aliases it used."""
     text = question.lower()
-    found = []
+    found = {}
     for doc_id, names in aliases.items():
-        if any(re.search(rf"\b{re.escape(n.lower())}\b", text) for n in names if n):
-            found.append(doc_id)
+        used = [n for n in names if n and re.search(rf"\b{re.escape(n.lower())}\b", text)]
+        if used:
+            found[doc_id] = used
     return found
+
+
+def without_phrases(text: str, phrases: list[str]) -> str:
+    """
+    >>> without_phrases("What does West Northants say about parks?", ["West Northants"])
+    'What does say about parks?'
+    """
+    for phrase in sorted(phrases, key=len, reverse=True):
+        text = re.sub(rf"\b{re.escape(phrase)}('s)?\b", "", text, flags=re.I)
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def is_comparison(question: str) -> bool:
@@ -95,18 +111,25 @@ class Retriever:
         s = self.settings
         k = k or s.top_k
         query = contextual_query(question, history or [], s.follow_up_max_words)
-        doc_ids = [doc_id] if doc_id else mentioned_documents(question, self.aliases)
+        named = mentions(question, self.aliases)
+        doc_ids = [doc_id] if doc_id else list(named)
+        used = [a for names in named.values() for a in names]
+        if len(doc_ids) == 1:  # the name chose the document; as search words it would only add noise
+            query = without_phrases(query, used)
         vector = self.embeddings.embed_query(query)
         dense = self._dense(vector, doc_ids)
         allowed = {i for i, c in self.chunks.items() if c.doc_id in doc_ids} if doc_ids else None
         keyword = self.keywords.search(query, s.candidates, allowed)
         similarity = dict(dense)
-        fused = reciprocal_rank_fusion([[i for i, _ in dense], [i for i, _ in keyword]], s.rrf_k)
+        if s.fusion == "rrf":
+            fused = reciprocal_rank_fusion([[i for i, _ in dense], [i for i, _ in keyword]], s.rrf_k)
+        else:
+            fused = convex_fusion(dense, keyword, s.dense_weight)
         passages = [Passage(self.chunks[i], score, similarity.get(i, 0.0)) for i, score in fused if i in self.chunks]
         passages = drop_near_duplicates(passages, s.near_duplicate_jaccard)
         if is_comparison(question) and len(doc_ids) != 1:
             passages = balance(passages)
-        return Retrieval(query, doc_ids, passages[:k], vector)
+        return Retrieval(query, doc_ids, passages[:k], vector, set(terms(" ".join(used))))
 
     def _dense(self, vector: list[float], doc_ids: list[str]) -> list[tuple[str, float]]:
         if len(doc_ids) == 1:
@@ -125,6 +148,20 @@ def reciprocal_rank_fusion(rankings: list[list[str]], k: int = 60) -> list[tuple
     for ranking in rankings:
         for rank, item in enumerate(ranking, start=1):
             scores[item] = scores.get(item, 0.0) + 1.0 / (k + rank)
+    return sorted(scores.items(), key=lambda kv: -kv[1])
+
+
+def convex_fusion(dense: list[tuple[str, float]], keyword: list[tuple[str, float]], dense_weight: float) -> list[tuple[str, float]]:
+    """Fuse scores: ``w * cosine + (1 - w) * bm25 / best bm25``. Unlike rank fusion, a passage
+    that only one search finds, but finds far ahead of the rest, keeps its lead.
+
+    >>> convex_fusion([("a", 0.8), ("b", 0.6)], [("b", 10.0), ("c", 5.0)], 0.5)
+    [('b', 0.8), ('a', 0.4), ('c', 0.25)]
+    """
+    best = max((score for _, score in keyword), default=0.0) or 1.0
+    scores = {i: dense_weight * sim for i, sim in dense}
+    for i, score in keyword:
+        scores[i] = scores.get(i, 0.0) + (1 - dense_weight) * score / best
     return sorted(scores.items(), key=lambda kv: -kv[1])
 
 

@@ -3,11 +3,11 @@
 It builds every component from one ``Settings`` and loads the expensive ones (the embedding
 model, the index) once.
 
-    >>> from assistant import Assistant                         # doctest: +SKIP
-    >>> a = Assistant(); a.ingest()                             # doctest: +SKIP
-    >>> r = a.ask("Which goals address rural transport?")       # doctest: +SKIP
-    >>> r.found, r.citations[0].section                         # doctest: +SKIP
-    (True, '6 Priority 2: Prosperous Place > 6.2 Priority Goals > Transport')
+    from assistant import Assistant
+    assistant = Assistant()          # settings from ASSISTANT_* variables
+    assistant.ingest()               # the corpus folder; unchanged files are skipped
+    answer = assistant.ask("Which goals address rural transport?")
+    answer.found, answer.citations[0].section
 """
 
 from __future__ import annotations

@@ -55,13 +55,18 @@ class Settings(BaseSettings):
     # --- retrieval -----------------------------------------------------------------------
     top_k: int = Field(5, description="Passages retrieved per question.")
     candidates: int = Field(30, description="Candidates from each of the dense and keyword searches.")
+    fusion: str = Field("convex", description="How dense and keyword results combine: convex (scores) or rrf (ranks).")
+    dense_weight: float = Field(0.5, description="Convex fusion: weight of the cosine score (the rest is BM25).")
     rrf_k: int = Field(60, description="Reciprocal rank fusion constant.")
     near_duplicate_jaccard: float = Field(0.8, description="Word-set overlap above which a passage is a duplicate.")
     follow_up_max_words: int = Field(8, description="Shorter questions may lean on the previous one.")
 
     # --- answering -----------------------------------------------------------------------
-    min_dense_similarity: float = Field(0.35, description="Best passage must be at least this similar (cosine).")
-    min_term_coverage: float = Field(0.5, description="Share of the question's key terms the passages must hold.")
+    min_dense_similarity: float = Field(0.15, description="Best passage must be at least this similar (cosine).")
+    min_sentence_support: float = Field(0.4, description="...and one sentence must hold this share of the question's weight,")
+    confident_similarity: float = Field(0.6, description="...unless the best passage is at least this similar.")
+    evidence_passages: int = Field(3, description="Top passages that count as evidence.")
+    history_weight: float = Field(0.1, description="Weight of words that come only from the earlier question.")
     answer_sentences: int = Field(3, description="Most sentences in an extractive answer.")
     list_items: int = Field(8, description="Most items in a 'which goals' answer.")
     max_quote_chars: int = Field(1000, description="Longest passage quoted in a citation.")

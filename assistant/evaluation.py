@@ -1,0 +1,203 @@
+"""The answer-quality harness behind ``assistant eval``.
+
+A case (one line of ``evals/questions.jsonl``) names its gold passages by short quoted phrases,
+not chunk ids, so re-chunking never breaks the gold set: a passage "holds gold" when its indexed
+text (title, section path, passage) contains one of the phrases, compared case- and
+space-insensitively. Metrics, all deterministic:
+
+- retrieval: hit@1/3/5 (a gold passage in the top k), recall@5 (share of gold phrases found in
+  the top 5), MRR and nDCG@10 (binary relevance);
+- citations: every [n] exists, every cited passage contains the sentence it supports, citation
+  precision (cited passages holding gold) and recall (gold phrases found in cited passages);
+- answers: key-fact recall ("a|b" means either), refusal accuracy on unanswerable questions and
+  the false-refusal rate on answerable ones; latency p50/p95.
+
+>>> holds("Age 0-15: England 5.0%;  North  Northamptonshire 10.9%", ["north northamptonshire 10.9%"])
+True
+>>> ndcg([False, True, False], 1)
+0.6309
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import statistics
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from assistant.service import Assistant
+from assistant.settings import REPO_ROOT
+
+QUESTIONS = REPO_ROOT / "evals" / "questions.jsonl"
+THRESHOLDS = REPO_ROOT / "evals" / "thresholds.toml"
+RETRIEVAL_DEPTH = 10
+_MARKED = re.compile(r"([^\[\]]*?)\s*((?:\[\d+\]\s*)+)")
+
+
+@dataclass
+class Case:
+    id: str
+    question: str
+    slice: str
+    answerable: bool
+    gold: list[str] = field(default_factory=list)
+    facts: list[str] = field(default_factory=list)
+    history: list[str] = field(default_factory=list)
+    doc_id: str | None = None  # the document the gold comes from (informational)
+
+
+def load_cases(path: Path = QUESTIONS) -> list[Case]:
+    cases = []
+    for line_no, line in enumerate(Path(path).read_text("utf-8").splitlines(), start=1):
+        if line.strip():
+            data = json.loads(line)
+            try:
+                cases.append(Case(**data))
+            except TypeError as e:
+                raise ValueError(f"{path}:{line_no}: {e}") from None
+    return cases
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text.lower().replace("’", "'").replace("‘", "'")).strip()
+
+
+def holds(text: str, gold: list[str]) -> bool:
+    text = normalise(text)
+    return any(normalise(g) in text for g in gold)
+
+
+def gold_found(texts: list[str], gold: list[str]) -> int:
+    joined = " ".join(normalise(t) for t in texts)
+    return sum(normalise(g) in joined for g in gold)
+
+
+def ndcg(relevant: list[bool], ideal_count: int) -> float:
+    dcg = sum(1 / math.log2(i + 2) for i, r in enumerate(relevant) if r)
+    idcg = sum(1 / math.log2(i + 2) for i in range(min(ideal_count, len(relevant)) or 1))
+    return round(dcg / idcg, 4)
+
+
+def retrieval_metrics(texts: list[str], case: Case) -> dict:
+    relevant = [holds(t, case.gold) for t in texts[:RETRIEVAL_DEPTH]]
+    first = next((i for i, r in enumerate(relevant) if r), None)
+    return {
+        "hit@1": float(any(relevant[:1])), "hit@3": float(any(relevant[:3])), "hit@5": float(any(relevant[:5])),
+        "recall@5": gold_found(texts[:5], case.gold) / len(case.gold),
+        "mrr": 0.0 if first is None else 1 / (first + 1),
+        "ndcg@10": ndcg(relevant, len(case.gold)),
+    }
+
+
+def citation_checks(answer: dict) -> dict:
+    """Do the [n] markers exist, and does each cited passage contain the sentence it supports?"""
+    cited = {c["n"]: c for c in answer["citations"]}
+    claims = supported = 0
+    dangling = False
+    for line in answer["answer"].split("\n"):
+        for claim, markers in _MARKED.findall(line):
+            claim = re.sub(r"^•.*? — ", "", claim.strip()).rstrip(".")
+            for n in map(int, re.findall(r"\d+", markers)):
+                claims += 1
+                if n not in cited:
+                    dangling = True
+                elif normalise(claim) in normalise(cited[n]["text"]):
+                    supported += 1
+    return {"markers_exist": not dangling, "claims": claims, "supported": supported}
+
+
+def fact_recall(answer_text: str, facts: list[str]) -> float:
+    text = normalise(answer_text)
+    return sum(any(normalise(f) in text for f in fact.split("|")) for fact in facts) / len(facts)
+
+
+def evaluate_case(assistant: Assistant, case: Case) -> dict:
+    started = time.perf_counter()
+    answer = assistant.ask(case.question, case.history).to_dict()
+    latency_ms = (time.perf_counter() - started) * 1000
+    retrieval = assistant.retriever.search(case.question, case.history, k=RETRIEVAL_DEPTH)
+    texts = [p.chunk.indexed_text for p in retrieval.passages]
+    row = {"id": case.id, "slice": case.slice, "question": case.question, "history": case.history,
+           "answerable": case.answerable, "expected": case.facts or case.gold, "answer": answer["answer"],
+           "found": answer["found"], "latency_ms": round(latency_ms, 2),
+           "cited": [{"n": c["n"], "section": c["section"], "text": c["text"][:300]} for c in answer["citations"]]}
+    if not case.answerable:
+        row.update(refused=not answer["found"], passed=not answer["found"])
+        return row
+    cited_texts = [assistant.retriever.chunks[c["chunk_id"]].indexed_text for c in answer["citations"] if c["chunk_id"] in assistant.retriever.chunks]
+    row.update(retrieval_metrics(texts, case))
+    row.update(citation_checks(answer))
+    row["false_refusal"] = not answer["found"]
+    if answer["found"]:
+        row["citation_precision"] = sum(holds(t, case.gold) for t in cited_texts) / len(cited_texts) if cited_texts else 0.0
+        row["citation_recall"] = gold_found(cited_texts, case.gold) / len(case.gold)
+    row["fact_recall"] = fact_recall(answer["answer"], case.facts) if case.facts and answer["found"] else (0.0 if case.facts else None)
+    row["passed"] = bool(row["hit@5"] and answer["found"] and (row["fact_recall"] in (None, 1.0)))
+    return row
+
+
+def summarise(rows: list[dict]) -> dict:
+    """Averages over the rows that have each metric."""
+    answerable = [r for r in rows if r["answerable"]]
+    unanswerable = [r for r in rows if not r["answerable"]]
+    out: dict = {"questions": len(rows), "answerable": len(answerable), "unanswerable": len(unanswerable)}
+    for key in ("hit@1", "hit@3", "hit@5", "recall@5", "mrr", "ndcg@10", "citation_precision", "citation_recall", "fact_recall"):
+        values = [r[key] for r in answerable if r.get(key) is not None]
+        if values:
+            out[key] = round(statistics.fmean(values), 4)
+    if answerable:
+        out["false_refusal_rate"] = round(statistics.fmean(r["false_refusal"] for r in answerable), 4)
+        claims = sum(r.get("claims", 0) for r in answerable)
+        out["citation_support"] = round(sum(r.get("supported", 0) for r in answerable) / claims, 4) if claims else None
+        out["markers_exist"] = round(statistics.fmean(r.get("markers_exist", True) for r in answerable), 4)
+    if unanswerable:
+        out["refusal_accuracy"] = round(statistics.fmean(r["refused"] for r in unanswerable), 4)
+    latencies = sorted(r["latency_ms"] for r in rows if "latency_ms" in r)
+    if latencies:
+        out["latency_p50_ms"] = round(statistics.median(latencies), 2)
+        out["latency_p95_ms"] = round(latencies[min(len(latencies) - 1, math.ceil(0.95 * len(latencies)) - 1)], 2)
+    return out
+
+
+def by_slice(rows: list[dict]) -> dict[str, dict]:
+    slices = dict.fromkeys(r["slice"] for r in rows)
+    return {s: summarise([r for r in rows if r["slice"] == s]) for s in slices}
+
+
+def run(assistant: Assistant, cases: list[Case], baseline: bool = True) -> dict:
+    """Evaluate the system (and the LangChain tutorial baseline) on ``cases``."""
+    rows = [evaluate_case(assistant, c) for c in cases]
+    report = {"system": summarise(rows), "slices": by_slice(rows), "rows": rows}
+    if baseline:
+        from assistant.baseline import TutorialPipeline
+
+        pipeline = TutorialPipeline(assistant.settings.corpus_dir, assistant.embeddings)
+        base_rows = [pipeline.evaluate(c) for c in cases]
+        report["baseline"] = summarise(base_rows)
+        report["baseline_slices"] = by_slice(base_rows)
+    return report
+
+
+def check_thresholds(summary: dict, thresholds: dict) -> list[str]:
+    """Messages for every metric outside its bound (``min`` floors, ``max`` ceilings)."""
+    failures = []
+    for name, floor in thresholds.get("min", {}).items():
+        if summary.get(name) is None or summary[name] < floor:
+            failures.append(f"{name} = {summary.get(name)} is under its threshold {floor}")
+    for name, ceiling in thresholds.get("max", {}).items():
+        if summary.get(name) is None or summary[name] > ceiling:
+            failures.append(f"{name} = {summary.get(name)} is over its threshold {ceiling}")
+    return failures
+
+
+def compare(new: dict, old: dict) -> list[str]:
+    """Lines "metric old -> new (delta)" for the system metrics both reports hold."""
+    lines = []
+    for key, value in new["system"].items():
+        before = old.get("system", {}).get(key)
+        if isinstance(value, (int, float)) and isinstance(before, (int, float)):
+            lines.append(f"{key:22} {before:>9.4f} -> {value:>9.4f} ({value - before:+.4f})")
+    return lines
