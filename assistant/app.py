@@ -136,7 +136,8 @@ class App:
                 rows.append([name, f"rejected: {report.failed[0][1]}"])
             else:
                 rows.append([name, "indexed" if report.indexed else "skipped: unchanged"])
-        return rows, f"{len(rows)} file(s) processed.", self.documents_table(), gr.update(choices=self.scope_choices())
+        summary = "\n".join(f"- {chat_markdown(name)}: {chat_markdown(result)}" for name, result in rows)
+        return rows, f"{len(rows)} file(s) processed:\n{summary}", self.documents_table(), gr.update(choices=self.scope_choices())
 
     def remove(self, unlocked: bool, doc_id: str):
         if not unlocked:
@@ -191,7 +192,7 @@ def build(assistant: Assistant | None = None) -> gr.Blocks:
                     admin_status = gr.Markdown()
                     with gr.Group(visible=False) as admin:
                         files = gr.File(label=f"Add documents ({', '.join(settings.supported_suffixes)}; up to {settings.max_upload_mb:g} MB each)",
-                                        file_count="multiple", file_types=settings.supported_suffixes)
+                                        file_count="multiple", file_types=settings.supported_suffixes, elem_id="upload")
                         upload_btn = gr.Button("Add to the index", variant="primary")
                         results = gr.Dataframe(headers=["File", "Result"], label="Results", interactive=False)
                         docs = gr.Dataframe(headers=["Id", "Title", "Status", "Passages"], label="Indexed documents", interactive=False)

@@ -172,6 +172,25 @@ def settings():
         typer.echo(f"ASSISTANT_{name.upper()}={value}")
 
 
+feedback_app = typer.Typer(no_args_is_help=True, help="Thumbs up/down that app users gave answers.")
+app.add_typer(feedback_app, name="feedback")
+
+
+@feedback_app.command("export")
+def feedback_export(out: str = typer.Option("-", "--out", help='JSONL file to write ("-": standard output).')):
+    """Write every rating (question, answer, sources, liked, comment, time) as JSON lines."""
+    from assistant.feedback import FeedbackStore
+    from assistant.settings import Settings
+
+    store = FeedbackStore(Settings().feedback_db)
+    if out == "-":
+        count = store.export_jsonl(sys.stdout)
+    else:
+        with open(out, "w", encoding="utf-8") as f:
+            count = store.export_jsonl(f)
+    typer.echo(f"{count} rating(s) exported", err=True)
+
+
 def _reason(error: Exception) -> str:
     if isinstance(error, KeyError):
         return f"missing field {error}"

@@ -42,7 +42,7 @@ class Settings(BaseSettings):
     chroma_host: str | None = Field(None, description="Set to use a Chroma server instead of the folder.")
     chroma_port: int = Field(8000, description="Port of the Chroma server.")
     embedding_model: str = Field(default_factory=bundled_model_path, description="sentence-transformers model folder.")
-    embedding_batch_size: int = 32
+    embedding_batch_size: int = Field(8, description="Passages embedded per batch (small batches pad less).")
     hnsw_ef: int = Field(400, description="HNSW ef_search and ef_construction (recall over speed).")
     hnsw_max_neighbors: int = 32
 

@@ -26,7 +26,8 @@ def run(env, *args, stdin=None):
     return subprocess.run([ASSISTANT, *args], env=env, input=stdin, capture_output=True, text=True, timeout=300)
 
 
-@pytest.mark.parametrize("command", [[], ["ingest"], ["docs"], ["remove"], ["ask"], ["serve"], ["settings"]])
+@pytest.mark.parametrize("command", [[], ["ingest"], ["docs"], ["remove"], ["ask"], ["serve"], ["settings"], ["eval"],
+                                     ["feedback"], ["feedback", "export"]])
 def test_every_command_has_help(command):
     result = subprocess.run([ASSISTANT, *command, "--help"], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0 and "Usage" in result.stdout
