@@ -45,6 +45,21 @@ CSS = """
 """
 
 
+# A click on an [n] in an answer opens source n below the chat and scrolls to it.
+HEAD = """<script>
+document.addEventListener("click", (event) => {
+  const marker = event.target.closest("strong");
+  const match = marker && marker.textContent.match(/^\\[(\\d+)\\]$/);
+  if (!match) return;
+  const source = document.getElementById("source-" + match[1]);
+  if (!source) return;
+  source.open = true;
+  source.scrollIntoView({behavior: "smooth", block: "center"});
+  source.querySelector("summary").focus({preventScroll: true});
+});
+</script>"""
+
+
 class App:
     """Gradio callbacks bound to one Assistant and one feedback store."""
 
@@ -211,7 +226,7 @@ def launch(host: str | None = None, port: int | None = None, assistant: Assistan
     assistant = assistant or Assistant()
     settings = assistant.settings
     demo = build(assistant)
-    demo.launch(server_name=host or settings.host, server_port=port or settings.port, theme=theme(), css=CSS,
+    demo.launch(server_name=host or settings.host, server_port=port or settings.port, theme=theme(), css=CSS, head=HEAD,
                 max_file_size=f"{settings.max_upload_mb:g}mb", show_error=False)
 
 

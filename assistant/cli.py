@@ -154,6 +154,8 @@ def evaluate(
     for path in report.write(result, out):
         typer.echo(f"wrote {path}")
     typer.echo(report.markdown(result).split("\n## By slice")[0])
+    if "judge" in result:
+        typer.echo(f"LLM judge (a trend, not a gate): {json.dumps(result['judge'])}")
     if compare_to:
         typer.echo("\n".join(["Change against " + str(compare_to)] + evaluation.compare(result, json.loads(compare_to.read_text("utf-8")))))
     bounds = tomllib.loads((thresholds or evaluation.THRESHOLDS).read_text("utf-8"))

@@ -123,7 +123,8 @@ def evaluate_case(assistant: Assistant, case: Case) -> dict:
     row = {"id": case.id, "slice": case.slice, "question": case.question, "history": case.history,
            "answerable": case.answerable, "expected": case.facts or case.gold, "answer": answer["answer"],
            "found": answer["found"], "latency_ms": round(latency_ms, 2),
-           "cited": [{"n": c["n"], "section": c["section"], "text": c["text"][:300]} for c in answer["citations"]]}
+           "cited": [{"n": c["n"], "section": c["section"], "text": c["text"][:300]} for c in answer["citations"]],
+           "cited_full": [{"n": c["n"], "chunk_id": c["chunk_id"]} for c in answer["citations"]]}
     if not case.answerable:
         row.update(refused=not answer["found"], passed=not answer["found"])
         return row
@@ -171,6 +172,8 @@ def run(assistant: Assistant, cases: list[Case], baseline: bool = True) -> dict:
     """Evaluate the system (and the LangChain tutorial baseline) on ``cases``."""
     rows = [evaluate_case(assistant, c) for c in cases]
     report = {"system": summarise(rows), "slices": by_slice(rows), "rows": rows}
+    if assistant.settings.llm_base_url:
+        report["judge"] = judge_rows(assistant, rows)
     if baseline:
         from assistant.baseline import TutorialPipeline
 
@@ -179,6 +182,27 @@ def run(assistant: Assistant, cases: list[Case], baseline: bool = True) -> dict:
         report["baseline"] = summarise(base_rows)
         report["baseline_slices"] = by_slice(base_rows)
     return report
+
+
+def judge_rows(assistant: Assistant, rows: list[dict]) -> dict:
+    """LLM-judged faithfulness and relevance of the found answers (trends, never a gate)."""
+    from assistant.judge import Judge, JudgeUnavailable
+
+    judge = Judge(assistant.settings)
+    try:
+        for row in rows:
+            if row["found"]:
+                sources = [assistant.retriever.chunks[c["chunk_id"]].text for c in row["cited_full"] if c["chunk_id"] in assistant.retriever.chunks]
+                row["judge_faithfulness"] = judge.faithfulness(row["answer"], sources)
+                row["judge_relevance"] = judge.relevance(row["question"], row["answer"])
+    except JudgeUnavailable as e:
+        return {"error": str(e)}
+    out = {}
+    for key in ("judge_faithfulness", "judge_relevance"):
+        values = [r[key] for r in rows if r.get(key) is not None]
+        out[key] = round(statistics.fmean(values), 4) if values else None
+    out["judged"] = sum(r.get("judge_relevance") is not None for r in rows)
+    return out
 
 
 def check_thresholds(summary: dict, thresholds: dict) -> list[str]:

@@ -19,7 +19,7 @@ from langchain_chroma import Chroma
 from langchain_core.embeddings import Embeddings
 from tqdm import tqdm
 
-from assistant.chunking import Chunk, last_heading
+from assistant.chunking import Chunk
 from assistant.documents import Document
 from assistant.settings import Settings
 
@@ -29,20 +29,10 @@ DOC_FIELDS = ("title", "source", "sha256", "pipeline", "publisher", "date", "sta
 
 
 @dataclass
-class StoredChunk:
-    id: str
-    doc_id: str
-    title: str
-    section: str
-    page: int | None
-    start: int
-    end: int
-    text: str
-    indexed_text: str
+class StoredChunk(Chunk):
+    """A chunk as read back from the index, with the text that was embedded for it."""
 
-    @property
-    def heading(self) -> str:
-        return last_heading(self.section)
+    indexed_text: str
 
 
 @dataclass

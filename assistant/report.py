@@ -39,6 +39,8 @@ def markdown(report: dict) -> str:
     lines = ["# Evaluation report", "", f"{system['questions']} questions ({system['answerable']} answerable, "
              f"{system['unanswerable']} unanswerable).", "", "| metric | system | baseline |", "|---|---|---|"]
     lines += [f"| {m} | {_fmt(system.get(m))} | {_fmt(base.get(m))} |" for m in HEADLINE if m in system or m in base]
+    if "judge" in report:
+        lines += ["", f"LLM judge (a trend, not a gate): {json.dumps(report['judge'])}"]
     lines += ["", "## By slice", "", "| slice | n | hit@1 | hit@5 | mrr | fact recall | refusal acc. | false refusals | baseline hit@5 |",
               "|---|---|---|---|---|---|---|---|---|"]
     for name, s in report["slices"].items():

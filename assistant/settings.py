@@ -72,6 +72,12 @@ class Settings(BaseSettings):
     max_quote_chars: int = Field(1000, description="Longest passage quoted in a citation.")
     max_question_chars: int = Field(2000, description="Longer questions are refused with a message.")
 
+    # --- optional LLM judge for `assistant eval` (any OpenAI-compatible endpoint) ----------
+    llm_base_url: str | None = Field(None, description="e.g. http://127.0.0.1:8080/v1; unset: no judge metrics.")
+    llm_model: str = Field("local", description="Model name the endpoint expects.")
+    llm_api_key: str | None = None
+    llm_timeout: float = Field(60.0, description="Seconds to wait for one judge reply.")
+
     # --- app -----------------------------------------------------------------------------
     host: str = "127.0.0.1"
     port: int = 7860

@@ -50,7 +50,8 @@ def test_asking_shows_an_answer_with_markers_and_its_sources(page):
     first = page.locator("#source-1")
     expect(first).to_have_attribute("open", "")
     expect(first.locator("mark")).not_to_have_count(0)  # the supporting sentence is highlighted
-    page.locator("#source-2 > summary").click()
+    bubble.locator("strong", has_text="[2]").first.click()  # a marker in the answer opens its source
+    expect(page.locator("#source-2")).to_have_attribute("open", "")
     expect(page.locator("#source-2 blockquote")).to_be_visible()
     page.locator("#source-2 .va-context summary").click()
     expect(page.locator("#source-2 .va-here")).to_be_visible()  # the passage in its context
