@@ -157,7 +157,11 @@ class App:
     def remove(self, unlocked: bool, doc_id: str):
         if not unlocked:
             return "Unlock the admin tab first.", gr.update(), gr.update()
-        removed = self.assistant.remove((doc_id or "").strip())
+        doc_id = (doc_id or "").strip()
+        source = next((Path(d.source) for d in self.assistant.documents() if d.doc_id == doc_id), None)
+        removed = self.assistant.remove(doc_id)
+        if source and source.parent == self.settings.upload_dir.resolve():
+            source.unlink(missing_ok=True)  # an uploaded file goes with its document
         message = f"Removed {doc_id} ({removed} passages)." if removed else f"No indexed document '{doc_id}'."
         return message, self.documents_table(), gr.update(choices=self.scope_choices(), value=ALL)
 

@@ -127,9 +127,10 @@ def serve(
     host: Optional[str] = typer.Option(None, help="Address to bind (default: settings.host, 127.0.0.1)."),
     port: Optional[int] = typer.Option(None, help="Port (default: settings.port, 7860)."),
 ):
-    """Start the web chat."""
+    """Start the web chat (logs each question at INFO)."""
     from assistant.app import launch
 
+    logging.getLogger("assistant").setLevel(logging.INFO)
     launch(host, port)
 
 

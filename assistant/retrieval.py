@@ -3,7 +3,7 @@
 Steps, each a small function:
 1. ``contextual_query``: a follow-up ("and in West Northamptonshire?") is read together with
    the previous question, so the search knows what it refers to.
-2. ``mentioned_documents``: a question naming one document (by its manifest aliases) is
+2. ``mentions``: a question naming one document (by its manifest aliases) is
    searched in that document only, unless the caller chose a document.
 3. Hybrid search: dense (Chroma, cosine) and keyword (BM25) candidates, fused by reciprocal
    rank fusion, near-duplicates dropped.
@@ -51,7 +51,6 @@ class Retrieval:
     query: str
     doc_ids: list[str]  # documents searched (empty: all)
     passages: list[Passage]
-    query_vector: list[float]
     scope_terms: set[str]  # words of the document names the question used to choose its scope
 
 
@@ -63,11 +62,6 @@ def contextual_query(question: str, history: list[str], max_words: int) -> str:
     if _FOLLOW_UP.search(question) and (short or question.lower().startswith(("and", "what about", "how about"))):
         return f"{history[-1]} {question}"
     return question
-
-
-def mentioned_documents(question: str, aliases: dict[str, list[str]]) -> list[str]:
-    """Documents the question names by one of their aliases (whole words)."""
-    return list(mentions(question, aliases))
 
 
 def mentions(question: str, aliases: dict[str, list[str]]) -> dict[str, list[str]]:
@@ -129,7 +123,7 @@ class Retriever:
         passages = drop_near_duplicates(passages, s.near_duplicate_jaccard)
         if is_comparison(question) and len(doc_ids) != 1:
             passages = balance(passages)
-        return Retrieval(query, doc_ids, passages[:k], vector, set(terms(" ".join(used))))
+        return Retrieval(query, doc_ids, passages[:k], set(terms(" ".join(used))))
 
     def _dense(self, vector: list[float], doc_ids: list[str]) -> list[tuple[str, float]]:
         if len(doc_ids) == 1:

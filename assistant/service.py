@@ -13,6 +13,7 @@ model, the index) once.
 from __future__ import annotations
 
 import logging
+import time
 from functools import cached_property
 from pathlib import Path
 
@@ -86,10 +87,13 @@ class Assistant:
         question = self.check_question(question)
         if not self.retriever.chunks:
             raise QuestionError("The index is empty: run `assistant ingest` first.")
+        started = time.perf_counter()
         query = contextual_query(question, history or [], self.settings.follow_up_max_words)
         k = k or (self.settings.list_items if is_list_question(query) else self.settings.top_k)
         retrieval = self.retriever.search(question, history or [], doc_id, k)
-        return self.answerer.answer(question, retrieval, self.retriever.keywords)
+        answer = self.answerer.answer(question, retrieval, self.retriever.keywords)
+        log.info("ask %r -> %s, %d sources, %.0f ms", question[:80], answer.kind, len(answer.citations), (time.perf_counter() - started) * 1000)
+        return answer
 
     def check_question(self, question: str) -> str:
         question = (question or "").strip()

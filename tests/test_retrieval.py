@@ -1,4 +1,4 @@
-from assistant.retrieval import balance, contextual_query, drop_near_duplicates, is_comparison, mentioned_documents
+from assistant.retrieval import balance, contextual_query, drop_near_duplicates, is_comparison, mentions
 from tests.conftest import NORTH, WEST
 
 ALIASES = {NORTH: ["North Northamptonshire", "BIG50"], WEST: ["West Northamptonshire", "West Northants"]}
@@ -11,9 +11,9 @@ def test_follow_ups_are_read_with_the_previous_question():
 
 
 def test_documents_are_recognised_by_their_aliases():
-    assert mentioned_documents("What does West Northants plan for buses?", ALIASES) == [WEST]
-    assert mentioned_documents("Compare North Northamptonshire and West Northamptonshire", ALIASES) == [NORTH, WEST]
-    assert mentioned_documents("What about Northamptonshire?", ALIASES) == []
+    assert mentions("What does West Northants plan for buses?", ALIASES) == {WEST: ["West Northants"]}
+    assert list(mentions("Compare North Northamptonshire and West Northamptonshire", ALIASES)) == [NORTH, WEST]
+    assert mentions("What about Northamptonshire?", ALIASES) == {}
 
 
 def test_comparison_questions_are_recognised():

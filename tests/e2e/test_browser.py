@@ -129,6 +129,11 @@ def test_admin_uploads_a_pdf_and_it_becomes_searchable(page, tmp_path):
     expect(page.locator("#source-1")).to_contain_text("allotments")
     expect(page.locator("#source-1")).to_contain_text("page 1")
 
+    page.get_by_role("tab", name="Admin").click()
+    page.get_by_label("Document id to remove").fill("allotments")
+    page.get_by_role("button", name="Remove").click()
+    expect(page.get_by_text("Removed allotments (1 passages).")).to_be_visible(timeout=10_000)
+
 
 def test_thumbs_and_comment_are_stored_and_exported(page, app_url, feedback_db):
     import os
