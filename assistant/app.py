@@ -177,7 +177,7 @@ def build(assistant: Assistant | None = None) -> gr.Blocks:
                 last = gr.State(None)
                 feedback_row = gr.State(None)
                 scope = gr.Dropdown(app.scope_choices(), value=ALL, label="Search in", interactive=True)
-                chat = gr.Chatbot(label="Conversation", height=420, sanitize_html=True, render_markdown=True,
+                chat = gr.Chatbot(label="Conversation", height=520, sanitize_html=True, render_markdown=True,
                                   feedback_options=("Like", "Dislike"), buttons=["copy"])
                 with gr.Row():
                     box = gr.Textbox(label="Your question", placeholder="e.g. Which goals address rural transport?", scale=5,

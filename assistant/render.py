@@ -43,7 +43,7 @@ def _card(c: Citation, context: tuple[str, str, str] | None) -> str:
     page = f" · page {c.page}" if c.page else ""
     body = f"<blockquote>{_highlight(c.text, c.quote)}</blockquote>"
     if context and (context[0] or context[2]):
-        before, passage, after = (html.escape(t) for t in context)
+        before, passage, after = (html.escape(t).replace("\n", "<br>") for t in context)
         body += (
             '<details class="va-context"><summary>Read in context</summary>'
             f'<p class="va-around">{before}</p><p class="va-here">{passage}</p><p class="va-around">{after}</p></details>'
