@@ -5,9 +5,10 @@ passage says. Three shapes:
 - a fact answer: the best supporting sentences, best passage first, each ending with [n];
 - a list answer for "which goals / priorities / outcomes ..." questions: one item per matching
   passage, grouped by document, each labelled with its goal (section heading);
-- "not found" when the evidence is weak: the best passage is not similar enough to the question,
-  or the passages lack most of the question's distinctive words. The nearest passages are still
-  shown, and no sentence is claimed as an answer.
+- "not found" when the evidence is weak: no sentence of the top passages (read under its section
+  heading) holds enough of the question's distinctive words, weighted by IDF, and no passage is
+  very similar to the question; or a "how many / when" question finds no sentence with a figure.
+  The nearest passages are still shown, and no sentence is claimed as an answer.
 """
 
 from __future__ import annotations
@@ -90,7 +91,7 @@ class Answerer:
         self.settings = settings
 
     def answer(self, question: str, retrieval: Retrieval, keywords: KeywordIndex) -> Answer:
-        scorer = _Scorer.for_question(question, retrieval, keywords, self.settings.history_weight)
+        scorer = _Scorer.for_question(question, retrieval, keywords, self.settings)
         evidence = self.evidence(retrieval, scorer)
         if not retrieval.passages or not self.is_supported(evidence):
             return self._not_found(question, retrieval, evidence)
@@ -129,13 +130,13 @@ class Answerer:
         picks = [best[0]]  # the best passage always speaks first
         top = passages[0].chunk
         lead = sentences(top.text)[0]
-        if scorer.share(top.heading) >= 0.5 and lead != best[0].sentence:
+        if scorer.share(top.heading) >= self.settings.heading_match and lead != best[0].sentence:
             picks.insert(0, _Pick(passages[0], lead))  # the question names this section: say what it says first
         top_score = scorer.score(best[0].sentence)
         for pick in best[1:]:
             if len(picks) >= self.settings.answer_sentences:
                 break
-            if top_score and scorer.score(pick.sentence) >= 0.6 * top_score:
+            if top_score and scorer.score(pick.sentence) >= self.settings.extra_sentence_ratio * top_score:
                 picks.append(pick)
         return _number(picks)
 
@@ -157,7 +158,7 @@ class Answerer:
         return "\n".join(lines)
 
     def _not_found(self, question: str, retrieval: Retrieval, evidence: dict) -> Answer:
-        picks = _number([_Pick(p, "") for p in retrieval.passages[:3]])
+        picks = _number([_Pick(p, "") for p in retrieval.passages[: self.settings.evidence_passages]])
         return Answer(question, NOT_FOUND, False, _citations(picks, self.settings.max_quote_chars), "not_found", retrieval.doc_ids, evidence)
 
 
@@ -172,14 +173,15 @@ class _Scorer:
 
     weights: dict[str, float]
     wants_number: bool  # a "when / how many" question wants a sentence with a figure
+    figure_bonus: float  # share of the question's weight a figure is worth to such a question
 
     @classmethod
-    def for_question(cls, question: str, retrieval: Retrieval, keywords: KeywordIndex, history_weight: float) -> _Scorer:
+    def for_question(cls, question: str, retrieval: Retrieval, keywords: KeywordIndex, settings: Settings) -> _Scorer:
         own = set(terms(question))
         ignored = QUESTION_WORDS | retrieval.scope_terms
-        weights = {t: max(keywords.idf(t), 0.1) * (1.0 if t in own else history_weight)
+        weights = {t: max(keywords.idf(t), 0.1) * (1.0 if t in own else settings.history_weight)
                    for t in set(terms(retrieval.query)) - ignored}
-        return cls(weights, bool(_NUMBER_QUESTION.search(question)))
+        return cls(weights, bool(_NUMBER_QUESTION.search(question)), settings.figure_bonus)
 
     def share(self, sentence: str, section: str = "") -> float:
         """Share of the question's weight in the sentence read under its section heading (0 for
@@ -190,7 +192,7 @@ class _Scorer:
         return self._shared(f"{section} {sentence}") / total
 
     def score(self, sentence: str) -> float:
-        bonus = 0.5 * sum(self.weights.values()) if self.wants_number and re.search(r"\d", sentence) else 0.0
+        bonus = self.figure_bonus * sum(self.weights.values()) if self.wants_number and re.search(r"\d", sentence) else 0.0
         return self._shared(sentence) + bonus
 
     def _shared(self, sentence: str) -> float:

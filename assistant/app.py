@@ -42,6 +42,7 @@ CSS = """
 .va-around { color: #374151; font-size: .95em; }
 .va-here { border-left: 4px solid #b45309; padding-left: .5rem; color: #111827; }
 .va-meta { color: #374151; }
+button[role="tab"][aria-selected="true"], button[role="tab"].selected { color: #1e3a8a !important; }
 """
 
 
