@@ -33,6 +33,12 @@ _NUMBER_QUESTION = re.compile(
     r"|what is the (average|total|median|number|rate|percentage|cost|price|budget|population)\b)",
     re.I,
 )
+# A figure, in digits or in words ("nine years", "a quarter", "double the average").
+_FIGURE = re.compile(
+    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|"
+    r"thousand|million|billion|half|quarter|third|double|twice|triple)\b",
+    re.I,
+)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“‘(£])|\n")
 
 
@@ -187,12 +193,12 @@ class _Scorer:
         """Share of the question's weight in the sentence read under its section heading (0 for
         a figure-less sentence when a figure is wanted)."""
         total = sum(self.weights.values())
-        if not total or (self.wants_number and not re.search(r"\d", sentence)):
+        if not total or (self.wants_number and not _FIGURE.search(sentence)):
             return 0.0
         return self._shared(f"{section} {sentence}") / total
 
     def score(self, sentence: str) -> float:
-        bonus = self.figure_bonus * sum(self.weights.values()) if self.wants_number and re.search(r"\d", sentence) else 0.0
+        bonus = self.figure_bonus * sum(self.weights.values()) if self.wants_number and _FIGURE.search(sentence) else 0.0
         return self._shared(sentence) + bonus
 
     def _shared(self, sentence: str) -> float:

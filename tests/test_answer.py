@@ -70,3 +70,12 @@ def test_answer_json_has_the_documented_fields(corpus_assistant):
 
 def test_sentences_split_bullets_and_sentences():
     assert sentences("One. Two!\n- Three") == ["One.", "Two!", "Three"]
+
+
+def test_a_how_many_question_counts_figures_written_in_words():
+    from assistant.answer import _Scorer
+
+    scorer = _Scorer({"gap": 1.0, "year": 1.0}, wants_number=True, figure_bonus=0.5)
+    assert scorer.share("There can be up to nine years gap.") == 1.0
+    assert scorer.share("A 12 year gap.") == 1.0
+    assert scorer.share("The gap in years is large.") == 0.0  # no figure: no support for "how many"
