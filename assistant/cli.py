@@ -110,7 +110,7 @@ def ask(
         answer = assistant.ask(question, history or [], doc, k)
     except QuestionError as e:
         typer.echo(str(e), err=True)
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     if as_json:
         typer.echo(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
         return

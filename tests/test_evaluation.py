@@ -6,7 +6,14 @@ from pathlib import Path
 
 from assistant import evaluation, report
 from assistant.documents import load
-from assistant.evaluation import Case, citation_checks, fact_recall, holds, ndcg, retrieval_metrics
+from assistant.evaluation import (
+    Case,
+    citation_checks,
+    fact_recall,
+    holds,
+    ndcg,
+    retrieval_metrics,
+)
 from assistant.settings import REPO_ROOT
 from tests.conftest import CORPUS
 

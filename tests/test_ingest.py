@@ -1,6 +1,5 @@
 import shutil
 
-from assistant.settings import Settings
 from tests.conftest import CORPUS
 from tests.pdfs import write_pdf
 

@@ -1,4 +1,10 @@
-from assistant.retrieval import balance, contextual_query, drop_near_duplicates, is_comparison, mentions
+from assistant.retrieval import (
+    balance,
+    contextual_query,
+    drop_near_duplicates,
+    is_comparison,
+    mentions,
+)
 from tests.conftest import NORTH, WEST
 
 ALIASES = {NORTH: ["North Northamptonshire", "BIG50"], WEST: ["West Northamptonshire", "West Northants"]}

@@ -6,7 +6,6 @@ import pytest
 from playwright.sync_api import expect, sync_playwright
 
 from assistant.settings import REPO_ROOT
-from tests.conftest import NORTH
 from tests.e2e.conftest import ADMIN_PASSWORD, ARTIFACTS
 from tests.pdfs import write_pdf
 
