@@ -33,10 +33,11 @@ _NUMBER_QUESTION = re.compile(
     r"|what is the (average|total|median|number|rate|percentage|cost|price|budget|population)\b)",
     re.I,
 )
-# A figure, in digits or in words ("nine years", "a quarter", "double the average").
+# A figure or a date, in digits or in words ("nine years", "a quarter", "double", "in October").
 _FIGURE = re.compile(
     r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|"
-    r"thousand|million|billion|half|quarter|third|double|twice|triple)\b",
+    r"thousand|million|billion|half|quarter|third|double|twice|triple|january|february|march|april|june|"
+    r"july|august|september|october|november|december|spring|summer|autumn|winter)\b",
     re.I,
 )
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“‘(£])|\n")

@@ -146,7 +146,13 @@ class App:
                 continue
             target = self.settings.upload_dir / name
             shutil.copyfile(source, target)
-            report = self.assistant.ingest([target])
+            try:
+                report = self.assistant.ingest([target])
+            except Exception:  # anything but a bad file (those come back in the report): keep the page alive
+                log.exception("indexing %s failed", target)
+                target.unlink(missing_ok=True)
+                rows.append([name, "rejected: the index could not take it (see the server log)"])
+                continue
             if report.failed:
                 target.unlink(missing_ok=True)
                 rows.append([name, f"rejected: {report.failed[0][1]}"])

@@ -99,7 +99,7 @@ class Retriever:
         chunks = self.index.chunks()
         self.chunks = {c.id: c for c in chunks}
         self.keywords = KeywordIndex([c.id for c in chunks], [c.indexed_text for c in chunks])
-        self.aliases = {d.doc_id: d.aliases + [d.title] for d in self.index.documents()}
+        self.aliases = {d.doc_id: d.aliases for d in self.index.documents()}  # explicit names only: a title may be a topic
 
     def search(self, question: str, history: list[str] | None = None, doc_id: str | None = None, k: int | None = None) -> Retrieval:
         s = self.settings

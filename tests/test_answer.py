@@ -79,3 +79,4 @@ def test_a_how_many_question_counts_figures_written_in_words():
     assert scorer.share("There can be up to nine years gap.") == 1.0
     assert scorer.share("A 12 year gap.") == 1.0
     assert scorer.share("The gap in years is large.") == 0.0  # no figure: no support for "how many"
+    assert scorer.share("The gap closes in the year after October.") == 1.0  # a date answers "when"

@@ -166,3 +166,32 @@ def test_thumbs_and_comment_are_stored_and_exported(page, app_url, feedback_db):
     mine = [r for r in rows if r["question"] == "What is the average house price in West Northamptonshire?"]
     assert mine and mine[-1]["liked"] is False and mine[-1]["comment"] == "Should also give the rent."
     assert mine[-1]["sources"] and "£282,744" in mine[-1]["answer"]
+
+
+def test_document_with_html_and_markdown_tricks_shows_as_text(page, tmp_path):
+    tricks = tmp_path / "tricks.md"
+    tricks.write_text(
+        "# Lantern festival\n\nThe lantern festival &lt;script&gt;document.title='pwned'&lt;/script&gt; runs in October "
+        "with <b style=\"font-size:90px\">huge</b> lanterns and &lt;img src=x onerror=\"document.title='pwned'\"&gt; "
+        "**[click me](javascript:document.title='pwned')** along the river.\n", "utf-8")
+    page.get_by_role("tab", name="Admin").click()
+    page.get_by_label("Admin password").fill(ADMIN_PASSWORD)
+    page.get_by_role("button", name="Unlock").click()
+    expect(page.get_by_text("Unlocked.")).to_be_visible(timeout=10_000)
+    page.locator("#upload input[type=file]").set_input_files(str(tricks))
+    page.get_by_role("button", name="Add to the index").click()
+    expect(page.get_by_text("tricks.md: indexed")).to_be_visible(timeout=60_000)
+    page.get_by_role("tab", name="Ask").click()
+    ask(page, "When does the lantern festival run?")
+    source = page.locator("#source-1")
+    expect(source).to_contain_text("<script>document.title='pwned'</script>")  # shown as characters
+    page.locator(".message.bot, [data-testid='bot']").last.locator("strong", has_text="[1]").first.click()
+    page.wait_for_timeout(500)
+    assert page.title() != "pwned"
+    assert page.locator("#source-1 script, #source-1 img, #source-1 a, .message script").count() == 0
+    assert page.evaluate("getComputedStyle(document.querySelector('#source-1 blockquote')).fontSize") != "90px"
+    page.screenshot(path=str(SHOTS / "document-tricks.png"), full_page=True)
+    page.get_by_role("tab", name="Admin").click()
+    page.get_by_label("Document id to remove").fill("tricks")
+    page.get_by_role("button", name="Remove").click()
+    expect(page.get_by_text("Removed tricks")).to_be_visible(timeout=10_000)
