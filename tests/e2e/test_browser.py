@@ -42,6 +42,24 @@ def ask(page, question):
     expect(page.locator("#source-1")).to_be_visible(timeout=30_000)
 
 
+def admin_upload(page, path):
+    """Unlock the Admin tab and add one file; wait until it is reported indexed."""
+    page.get_by_role("tab", name="Admin").click()
+    page.get_by_label("Admin password").fill(ADMIN_PASSWORD)
+    page.get_by_role("button", name="Unlock").click()
+    expect(page.get_by_text("Unlocked.")).to_be_visible(timeout=10_000)
+    page.locator("#upload input[type=file]").set_input_files(str(path))
+    page.get_by_role("button", name="Add to the index").click()
+    expect(page.get_by_text(f"{path.name}: indexed")).to_be_visible(timeout=60_000)
+
+
+def admin_remove(page, doc_id):
+    page.get_by_role("tab", name="Admin").click()
+    page.get_by_label("Document id to remove").fill(doc_id)
+    page.get_by_role("button", name="Remove").click()
+    expect(page.get_by_text(f"Removed {doc_id}")).to_be_visible(timeout=10_000)
+
+
 def test_asking_shows_an_answer_with_markers_and_its_sources(page):
     ask(page, "Which goals address rural transport?")
     bubble = page.locator(".message.bot, [data-testid='bot']").last
@@ -128,24 +146,16 @@ def test_about_tab_shows_documents_and_outline(page):
 
 def test_admin_uploads_a_pdf_and_it_becomes_searchable(page, tmp_path):
     pdf = write_pdf(tmp_path / "allotments.pdf", ["1 Allotments\n\nEvery parish will offer allotments to residents by 2028."])
-    page.get_by_role("tab", name="Admin").click()
-    page.get_by_label("Admin password").fill(ADMIN_PASSWORD)
-    page.get_by_role("button", name="Unlock").click()
-    expect(page.get_by_text("Unlocked.")).to_be_visible(timeout=10_000)
-    page.locator("#upload input[type=file]").set_input_files(str(pdf))
-    page.get_by_role("button", name="Add to the index").click()
-    expect(page.get_by_text("1 file(s) processed")).to_be_visible(timeout=60_000)
-    expect(page.get_by_text("allotments.pdf: indexed")).to_be_visible()
+    admin_upload(page, pdf)
+    expect(page.get_by_text("1 file(s) processed")).to_be_visible()
     page.screenshot(path=str(SHOTS / "admin-upload.png"), full_page=True)
     page.get_by_role("tab", name="Ask").click()
     ask(page, "When will every parish offer allotments?")
     expect(page.locator("#source-1")).to_contain_text("allotments")
     expect(page.locator("#source-1")).to_contain_text("page 1")
 
-    page.get_by_role("tab", name="Admin").click()
-    page.get_by_label("Document id to remove").fill("allotments")
-    page.get_by_role("button", name="Remove").click()
-    expect(page.get_by_text("Removed allotments (1 passages).")).to_be_visible(timeout=10_000)
+    admin_remove(page, "allotments")
+    expect(page.get_by_text("Removed allotments (1 passages).")).to_be_visible()
 
 
 def test_thumbs_and_comment_are_stored_and_exported(page, app_url, feedback_db):
@@ -174,13 +184,7 @@ def test_document_with_html_and_markdown_tricks_shows_as_text(page, tmp_path):
         "# Lantern festival\n\nThe lantern festival &lt;script&gt;document.title='pwned'&lt;/script&gt; runs in October "
         "with <b style=\"font-size:90px\">huge</b> lanterns and &lt;img src=x onerror=\"document.title='pwned'\"&gt; "
         "**[click me](javascript:document.title='pwned')** along the river.\n", "utf-8")
-    page.get_by_role("tab", name="Admin").click()
-    page.get_by_label("Admin password").fill(ADMIN_PASSWORD)
-    page.get_by_role("button", name="Unlock").click()
-    expect(page.get_by_text("Unlocked.")).to_be_visible(timeout=10_000)
-    page.locator("#upload input[type=file]").set_input_files(str(tricks))
-    page.get_by_role("button", name="Add to the index").click()
-    expect(page.get_by_text("tricks.md: indexed")).to_be_visible(timeout=60_000)
+    admin_upload(page, tricks)
     page.get_by_role("tab", name="Ask").click()
     ask(page, "When does the lantern festival run?")
     source = page.locator("#source-1")
@@ -191,7 +195,4 @@ def test_document_with_html_and_markdown_tricks_shows_as_text(page, tmp_path):
     assert page.locator("#source-1 script, #source-1 img, #source-1 a, .message script").count() == 0
     assert page.evaluate("getComputedStyle(document.querySelector('#source-1 blockquote')).fontSize") != "90px"
     page.screenshot(path=str(SHOTS / "document-tricks.png"), full_page=True)
-    page.get_by_role("tab", name="Admin").click()
-    page.get_by_label("Document id to remove").fill("tricks")
-    page.get_by_role("button", name="Remove").click()
-    expect(page.get_by_text("Removed tricks")).to_be_visible(timeout=10_000)
+    admin_remove(page, "tricks")
