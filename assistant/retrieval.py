@@ -98,6 +98,9 @@ class Retriever:
         """Re-read the chunks from the index (after an ingest)."""
         chunks = self.index.chunks()
         self.chunks = {c.id: c for c in chunks}
+        self.reading_order: dict[str, list[StoredChunk]] = {}  # each document's chunks, first to last
+        for c in sorted(chunks, key=lambda c: c.start):
+            self.reading_order.setdefault(c.doc_id, []).append(c)
         self.keywords = KeywordIndex([c.id for c in chunks], [c.indexed_text for c in chunks])
         self.aliases = {d.doc_id: d.aliases for d in self.index.documents()}  # explicit names only: a title may be a topic
 

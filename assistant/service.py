@@ -68,17 +68,15 @@ class Assistant:
 
     def outline(self, doc_id: str) -> list[str]:
         """The document's section paths in reading order."""
-        chunks = sorted((c for c in self.retriever.chunks.values() if c.doc_id == doc_id), key=lambda c: c.start)
-        return list(dict.fromkeys(c.section for c in chunks if c.section))
+        return list(dict.fromkeys(c.section for c in self.retriever.reading_order.get(doc_id, []) if c.section))
 
     def context(self, chunk_id: str) -> tuple[str, str, str]:
         """The passage with the passages just before and after it in its document."""
-        chunks = self.retriever.chunks
-        if chunk_id not in chunks:
+        here = self.retriever.chunks.get(chunk_id)
+        if here is None:
             return "", "", ""
-        here = chunks[chunk_id]
-        same = sorted((c for c in chunks.values() if c.doc_id == here.doc_id), key=lambda c: c.start)
-        i = next(n for n, c in enumerate(same) if c.id == chunk_id)
+        same = self.retriever.reading_order[here.doc_id]
+        i = same.index(here)
         before = same[i - 1].text if i > 0 else ""
         after = same[i + 1].text if i + 1 < len(same) else ""
         return before, here.text, after

@@ -51,3 +51,11 @@ def test_near_duplicates_are_dropped(corpus_assistant):
     same = drop_near_duplicates(retrieval.passages + retrieval.passages, 0.8)
     assert [p.chunk.id for p in same] == [p.chunk.id for p in retrieval.passages]
     assert balance(retrieval.passages)  # keeps every passage
+
+
+def test_context_is_the_neighbouring_passages_in_reading_order(corpus_assistant):
+    order = corpus_assistant.retriever.reading_order[NORTH]
+    before, here, after = corpus_assistant.context(order[5].id)
+    assert (before, here, after) == (order[4].text, order[5].text, order[6].text)
+    assert corpus_assistant.context("no-such-chunk") == ("", "", "")
+    assert corpus_assistant.outline(NORTH)[:2] == ["Foreword", "1 Introduction"]
