@@ -47,6 +47,7 @@ class Case:
     facts: list[str] = field(default_factory=list)
     history: list[str] = field(default_factory=list)
     doc_id: str | None = None  # the document the gold comes from (informational)
+    excluded_docs: list[str] = field(default_factory=list)  # documents the conversation ruled out: never cite them
 
 
 def load_cases(path: Path = QUESTIONS) -> list[Case]:

@@ -24,7 +24,8 @@ def test_gold_set_has_what_the_harness_needs():
     cases = evaluation.load_cases()
     assert len(cases) >= 80
     assert sum(not c.answerable for c in cases) >= 12
-    assert {c.slice for c in cases} == {"fact", "list", "paraphrase", "comparison", "follow-up", "unanswerable"}
+    assert {c.slice for c in cases} == {"fact", "list", "paraphrase", "comparison", "follow-up", "unanswerable",
+                                       "everyday", "structural", "multi-turn", "side-by-side", "near-miss"}
     corpus = " ".join(evaluation.normalise(load(p).text) for p in CORPUS.glob("*.txt"))
     for case in cases:
         assert case.answerable == bool(case.gold), case.id
