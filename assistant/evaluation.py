@@ -5,12 +5,16 @@ not chunk ids, so re-chunking never breaks the gold set: a passage "holds gold" 
 text (title, section path, passage) contains one of the phrases, compared case- and
 space-insensitively. Metrics, all deterministic:
 
-- retrieval: hit@1/3/5 (a gold passage in the top k), recall@5 (share of gold phrases found in
-  the top 5), MRR and nDCG@10 (binary relevance);
-- citations: every [n] exists, every cited passage contains the sentence it supports, citation
+- retrieval: hit@1/3/5 (a gold passage in the top k of what the user sees: the cited passages in
+  citation order, then the rest of the search), recall@5 (share of gold phrases found in the top
+  5), MRR and nDCG@10 (binary relevance);
+- citations: cited_first (a found answer's first citation holds gold), cited_any (one of them
+  does), every [n] exists, every cited passage contains the sentence it supports, citation
   precision (cited passages holding gold) and recall (gold phrases found in cited passages);
 - answers: key-fact recall ("a|b" means either), refusal accuracy on unanswerable questions and
-  the false-refusal rate on answerable ones; latency p50/p95.
+  the false-refusal rate on answerable ones; list_complete (a structural question's answer holds
+  every expected item); scope_kept (no citation from a document the conversation excluded);
+  latency p50/p95.
 
 >>> holds("Age 0-15: England 5.0%;  North  Northamptonshire 10.9%", ["north northamptonshire 10.9%"])
 True
@@ -120,7 +124,10 @@ def evaluate_case(assistant: Assistant, case: Case) -> dict:
     answer = assistant.ask(case.question, case.history).to_dict()
     latency_ms = (time.perf_counter() - started) * 1000
     retrieval = assistant.retriever.search(case.question, case.history, k=RETRIEVAL_DEPTH)
-    texts = [p.chunk.indexed_text for p in retrieval.passages]
+    # The ranking a user sees: the cited passages in citation order, then the rest of the search.
+    chunks = assistant.retriever.chunks
+    ranked = list(dict.fromkeys([c["chunk_id"] for c in answer["citations"]] + [p.chunk.id for p in retrieval.passages]))
+    texts = [chunks[i].indexed_text for i in ranked if i in chunks]
     row = {"id": case.id, "slice": case.slice, "question": case.question, "history": case.history,
            "answerable": case.answerable, "expected": case.facts or case.gold, "answer": answer["answer"],
            "found": answer["found"], "latency_ms": round(latency_ms, 2),
@@ -128,16 +135,28 @@ def evaluate_case(assistant: Assistant, case: Case) -> dict:
            "cited_full": [{"n": c["n"], "chunk_id": c["chunk_id"]} for c in answer["citations"]]}
     if not case.answerable:
         row.update(refused=not answer["found"], passed=not answer["found"])
-        return row
+        return _with_scope(row, case, answer)
     cited_texts = [assistant.retriever.chunks[c["chunk_id"]].indexed_text for c in answer["citations"] if c["chunk_id"] in assistant.retriever.chunks]
     row.update(retrieval_metrics(texts, case))
     row.update(citation_checks(answer))
     row["false_refusal"] = not answer["found"]
+    row["cited_first"] = float(answer["found"] and bool(cited_texts) and holds(cited_texts[0], case.gold))
+    row["cited_any"] = float(answer["found"] and any(holds(t, case.gold) for t in cited_texts))
     if answer["found"]:
         row["citation_precision"] = sum(holds(t, case.gold) for t in cited_texts) / len(cited_texts) if cited_texts else 0.0
         row["citation_recall"] = gold_found(cited_texts, case.gold) / len(case.gold)
     row["fact_recall"] = fact_recall(answer["answer"], case.facts) if case.facts and answer["found"] else (0.0 if case.facts else None)
+    if case.slice == "structural":
+        row["list_complete"] = float(row["fact_recall"] == 1.0)
     row["passed"] = bool(row["hit@5"] and answer["found"] and (row["fact_recall"] in (None, 1.0)))
+    return _with_scope(row, case, answer)
+
+
+def _with_scope(row: dict, case: Case, answer: dict) -> dict:
+    """A conversation that ruled a document out must never cite it, not even as a nearest passage."""
+    if case.excluded_docs:
+        row["scope_kept"] = float(not any(c["doc_id"] in case.excluded_docs for c in answer["citations"]))
+        row["passed"] = row["passed"] and bool(row["scope_kept"])
     return row
 
 
@@ -146,7 +165,8 @@ def summarise(rows: list[dict]) -> dict:
     answerable = [r for r in rows if r["answerable"]]
     unanswerable = [r for r in rows if not r["answerable"]]
     out: dict = {"questions": len(rows), "answerable": len(answerable), "unanswerable": len(unanswerable)}
-    for key in ("hit@1", "hit@3", "hit@5", "recall@5", "mrr", "ndcg@10", "citation_precision", "citation_recall", "fact_recall"):
+    for key in ("hit@1", "hit@3", "hit@5", "recall@5", "mrr", "ndcg@10", "cited_first", "cited_any", "citation_precision",
+                "citation_recall", "fact_recall", "list_complete", "scope_kept"):
         values = [r[key] for r in answerable if r.get(key) is not None]
         if values:
             out[key] = round(statistics.fmean(values), 4)
@@ -155,6 +175,9 @@ def summarise(rows: list[dict]) -> dict:
         claims = sum(r.get("claims", 0) for r in answerable)
         out["citation_support"] = round(sum(r.get("supported", 0) for r in answerable) / claims, 4) if claims else None
         out["markers_exist"] = round(statistics.fmean(r.get("markers_exist", True) for r in answerable), 4)
+    scoped = [r["scope_kept"] for r in rows if "scope_kept" in r]
+    if scoped:
+        out["scope_kept"] = round(statistics.fmean(scoped), 4)
     if unanswerable:
         out["refusal_accuracy"] = round(statistics.fmean(r["refused"] for r in unanswerable), 4)
     latencies = sorted(r["latency_ms"] for r in rows if "latency_ms" in r)

@@ -10,8 +10,9 @@ import html
 import json
 from pathlib import Path
 
-HEADLINE = ["hit@1", "hit@3", "hit@5", "recall@5", "mrr", "ndcg@10", "citation_precision", "citation_recall",
-            "citation_support", "fact_recall", "refusal_accuracy", "false_refusal_rate", "latency_p50_ms", "latency_p95_ms"]
+HEADLINE = ["hit@1", "hit@3", "hit@5", "recall@5", "mrr", "ndcg@10", "cited_first", "cited_any", "citation_precision",
+            "citation_recall", "citation_support", "fact_recall", "list_complete", "scope_kept", "refusal_accuracy",
+            "false_refusal_rate", "latency_p50_ms", "latency_p95_ms"]
 CHART = ["hit@1", "hit@5", "mrr", "refusal_accuracy"]
 
 
