@@ -23,8 +23,9 @@ from dataclasses import dataclass
 
 from assistant.cleaning import BULLET, PAGE_BREAK
 from assistant.documents import Document
+from assistant.structure import PART_KINDS, Classifier
 
-VERSION = 3  # bump when a change here changes chunks: indexed documents are then re-indexed
+VERSION = 5  # bump when a change here changes chunks: indexed documents are then re-indexed
 MINOR = 9  # level of an unnumbered title line: below every numbered level
 SEPARATOR = " > "
 
@@ -45,6 +46,9 @@ class Chunk:
     start: int
     end: int
     text: str
+    kind: str = "other"  # what the section is (see structure.KINDS)
+    role: str = "part"  # item, container, detail or part
+    priority: str = ""  # the priority the section belongs to, if any
 
     @property
     def heading(self) -> str:
@@ -53,6 +57,16 @@ class Chunk:
     def embedding_text(self) -> str:
         """What the model embeds: where the passage sits, then the passage."""
         return f"{self.title}. {self.section}.\n{self.text}"
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split a passage into sentences and list items (bullet marks removed).
+
+    >>> split_sentences("Buses run. Trains too.\\n- More trains")
+    ['Buses run.', 'Trains too.', 'More trains']
+    """
+    parts = (s.strip() for s in re.split(f"{_SENTENCE_END.pattern}|\n", text))
+    return [p[len(BULLET):] if p.startswith(BULLET) else p for p in parts if p]
 
 
 def last_heading(section: str) -> str:
@@ -69,21 +83,33 @@ class _Block:
     title: str = ""
 
 
+@dataclass
+class _Heading:
+    level: int
+    title: str
+    kind: str
+    role: str
+
+
 def chunk(doc: Document, chunk_words: int = 150, min_chunk_words: int = 40, max_heading_words: int = 12) -> list[Chunk]:
     blocks = _find_headings(_blocks(doc.text), max_heading_words)
+    classifier = Classifier(doc.section_kinds)
     chunks: list[Chunk] = []
-    path: list[tuple[int, str]] = []
+    path: list[_Heading] = []
     body: list[_Block] = []
 
     def flush():
-        section = SEPARATOR.join(title for _, title in path)
+        section = SEPARATOR.join(h.title for h in path)
         if not section and _words(body) < min_chunk_words // 2:
             body.clear()  # a title block before the first heading: the document's metadata has it
             return
+        kind, role = (path[-1].kind, path[-1].role) if path else ("other", "part")
+        priority = next((h.title for h in reversed(path) if h.kind == "priority" and h.role == "item"), "")
         for group in _pack(body, chunk_words, min_chunk_words):
             start, end = group[0].start, group[-1].end
             text = "\n".join(b.text for b in group).replace(PAGE_BREAK, " ")
-            chunks.append(Chunk(f"{doc.doc_id}:{start}-{end}", doc.doc_id, doc.title, section, doc.page_at(start), start, end, text))
+            chunks.append(Chunk(f"{doc.doc_id}:{start}-{end}", doc.doc_id, doc.title, section, doc.page_at(start),
+                                start, end, text, kind, role, priority))
         body.clear()
 
     for block in blocks:
@@ -91,9 +117,20 @@ def chunk(doc: Document, chunk_words: int = 150, min_chunk_words: int = 40, max_
             body.append(block)
             continue
         flush()
-        path = [(lvl, t) for lvl, t in path if lvl < block.level] + [(block.level, block.title)]
+        path = _descend(path, block, classifier)
     flush()
     return chunks
+
+
+def _descend(path: list[_Heading], block: _Block, classifier: Classifier) -> list[_Heading]:
+    """The section path after ``block``'s heading. A minor heading that opens a part of its own
+    (a roadmap, an "About ..." statistics page) is not nested in the part before it."""
+    path = [h for h in path if h.level < block.level]
+    kind, role = classifier.classify(block.title, (path[-1].kind, path[-1].role) if path else None)
+    level = block.level
+    if path and level >= MINOR - 1 and kind in PART_KINDS and role == "container" and kind != path[-1].kind:
+        path, level = [], 1
+    return path + [_Heading(level, block.title, kind, role)]
 
 
 def _blocks(text: str) -> list[_Block]:
@@ -123,6 +160,7 @@ def _find_headings(blocks: list[_Block], max_words: int) -> list[_Block]:
             skip = False
             continue
         text, nxt = block.text, blocks[i + 1].text if i + 1 < len(blocks) else ""
+        after_next = blocks[i + 2].text if i + 2 < len(blocks) else ""
         one_line = "\n" not in text
         md = _MARKDOWN.match(text)
         numbered = _NUMBERED.match(text) if one_line and len(text.split()) <= 2 * max_words else None
@@ -137,6 +175,8 @@ def _find_headings(blocks: list[_Block], max_words: int) -> list[_Block]:
             skip = True
         elif _is_title(text, max_words) and _is_body(nxt, max_words):
             block.level, block.title = MINOR, _tidy(text)
+        elif _is_title(text, max_words) and _is_title(nxt, max_words) and _is_body(after_next, max_words):
+            block.level, block.title = MINOR - 1, _tidy(text)  # a title over a subheading is its parent
         out.append(block)
     return out
 

@@ -25,7 +25,7 @@ BULLET = "- "
 
 _TAG = re.compile(r"<[^>]+>")
 _BULLET_CHARS = re.compile(r"\s*[•▪●◦]\s*")
-_DOT_LEADER = re.compile(r"(\.{4,}|…{2,})\s*\d*\s*$")
+_DOT_LEADER = re.compile(r"(\.{4,}|…{2,})\s*\d+\s*$")  # a contents line: leader dots, then a page number
 _TOC_ENTRY = re.compile(r"^.{1,100}?(\.{3,}\s*|\t+)\d{1,3}\s*$")
 _CONTENTS = re.compile(r"^(table of )?contents$", re.I)
 _FIGURE = re.compile(r"^[£$€]?\d[\d,.]*\s*(%|m|k|bn|billion|million)?(\s*[-–]\s*[£$€]?\d[\d,.]*)?$", re.I)

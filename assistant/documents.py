@@ -51,6 +51,7 @@ class Document:
     date: str = ""
     status: str = ""
     aliases: list[str] = field(default_factory=list)
+    section_kinds: dict[str, list[str]] = field(default_factory=dict)  # extra heading patterns per kind (manifest)
 
     def page_at(self, offset: int) -> int | None:
         """1-based page of a character offset, or None for a format without pages."""
@@ -94,6 +95,7 @@ def load(path: Path | str, banner_lines=("DRAFT",), supported=(".txt", ".md", ".
         date=str(meta.get("date", "")),
         status=meta.get("status", ""),
         aliases=list(meta.get("aliases", [])),
+        section_kinds=dict(meta.get("section_kinds", {})),
     )
 
 

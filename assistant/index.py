@@ -19,7 +19,7 @@ from langchain_chroma import Chroma
 from langchain_core.embeddings import Embeddings
 from tqdm import tqdm
 
-from assistant.chunking import Chunk
+from assistant.chunking import Chunk, split_sentences
 from assistant.documents import Document
 from assistant.settings import Settings
 
@@ -32,7 +32,7 @@ DOC_FIELDS = ("title", "source", "sha256", "pipeline", "publisher", "date", "sta
 class StoredChunk(Chunk):
     """A chunk as read back from the index, with the text that was embedded for it."""
 
-    indexed_text: str
+    indexed_text: str = ""
 
 
 @dataclass
@@ -82,27 +82,43 @@ class Index:
         )
         # The same collection through chromadb's own API, to add vectors embedded beforehand.
         self.collection = client.get_collection(s.collection)
+        # One vector per sentence beside the passage vectors (multi-vector): for max-sim re-ranking.
+        self.sentences = client.get_or_create_collection(f"{s.collection}_sentences", configuration={"hnsw": hnsw})
         return store
 
     # --- writing -------------------------------------------------------------------------
     def replace(self, doc: Document, chunks: list[Chunk], pipeline: str, progress: bool = False) -> None:
         """Make ``chunks`` the only chunks of ``doc`` in the index."""
         texts = [c.embedding_text() for c in chunks]
-        vectors: list[list[float]] = []
-        batch = self.settings.embedding_batch_size
-        steps = range(0, len(texts), batch)
-        for i in tqdm(steps, desc=f"embedding {doc.doc_id}", unit="batch", disable=not progress, leave=False):
-            vectors += self.embeddings.embed_documents(texts[i : i + batch])
+        sentence_rows = [(f"{c.id}#{i}", c.id, s) for c in chunks for i, s in enumerate(split_sentences(c.text))]
+        vectors = self._embed(texts, f"embedding {doc.doc_id}", progress)
+        sentence_vectors = self._embed([s for _, _, s in sentence_rows], f"sentences {doc.doc_id}", progress)
         metadatas = [self._metadata(doc, c, t) | {"pipeline": pipeline} for c, t in zip(chunks, texts)]
         self.remove(doc.doc_id)
         for i in range(0, len(texts), 1000):
             self.collection.add(ids=[c.id for c in chunks[i : i + 1000]], embeddings=vectors[i : i + 1000],
-                           documents=texts[i : i + 1000], metadatas=metadatas[i : i + 1000])
+                                documents=texts[i : i + 1000], metadatas=metadatas[i : i + 1000])
+        for i in range(0, len(sentence_rows), 1000):
+            rows = sentence_rows[i : i + 1000]
+            self.sentences.add(ids=[r[0] for r in rows], embeddings=sentence_vectors[i : i + 1000],
+                               metadatas=[{"doc_id": doc.doc_id, "chunk_id": r[1]} for r in rows])
+
+    def _embed(self, texts: list[str], desc: str, progress: bool) -> list[list[float]]:
+        """Embed in batches of similar length (less padding), returning vectors in input order."""
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        vectors: list[list[float]] = [[] for _ in texts]
+        batch = self.settings.embedding_batch_size
+        for start in tqdm(range(0, len(order), batch), desc=desc, unit="batch", disable=not progress, leave=False):
+            ids = order[start : start + batch]
+            for i, v in zip(ids, self.embeddings.embed_documents([texts[i] for i in ids])):
+                vectors[i] = v
+        return vectors
 
     def remove(self, doc_id: str) -> int:
         ids = self.store.get(where={"doc_id": doc_id}, include=[])["ids"]
         if ids:
             self.store.delete(ids=ids)
+        self.sentences.delete(where={"doc_id": doc_id})
         return len(ids)
 
     @staticmethod
@@ -110,6 +126,7 @@ class Index:
         meta = {
             "doc_id": doc.doc_id, "section": chunk.section, "page": chunk.page or 0,
             "start": chunk.start, "end": chunk.end, "text_offset": len(indexed_text) - len(chunk.text),
+            "kind": chunk.kind, "role": chunk.role, "priority": chunk.priority,
         }
         meta.update({f: getattr(doc, f) for f in DOC_FIELDS if f not in ("aliases", "pipeline")})
         meta["aliases"] = "|".join(doc.aliases)
@@ -132,15 +149,30 @@ class Index:
             info.chunks += 1
         return sorted(docs.values(), key=lambda d: d.doc_id)
 
-    def dense_search(self, vector: list[float], k: int, doc_id: str | None = None) -> list[tuple[str, float]]:
-        """Ids of the ``k`` nearest chunks with their cosine similarity."""
-        where = {"doc_id": doc_id} if doc_id else None
+    def dense_search(self, vector: list[float], k: int, doc_ids: list[str] | None = None,
+                     kinds: tuple[str, ...] | None = None) -> list[tuple[str, float]]:
+        """Ids of the ``k`` nearest chunks (of these documents and section kinds) with their cosine similarity."""
+        filters = [{field: {"$in": list(values)}} for field, values in (("doc_id", doc_ids), ("kind", kinds)) if values]
+        where = filters[0] if len(filters) == 1 else ({"$and": filters} if filters else None)
         found = self.store.similarity_search_by_vector_with_relevance_scores(vector, k=k, filter=where)
         return [(doc.id, 1.0 - distance) for doc, distance in found]
+
+
+    def sentence_similarity(self, vector: list[float], chunk_ids: list[str]) -> dict[str, float]:
+        """For each of ``chunk_ids``, the cosine similarity of its sentence nearest to ``vector``."""
+        if not chunk_ids:
+            return {}
+        found = self.sentences.query(query_embeddings=[vector], n_results=min(len(chunk_ids) * 8, 300),
+                                     where={"chunk_id": {"$in": chunk_ids}}, include=["metadatas", "distances"])
+        best: dict[str, float] = {}
+        for meta, distance in zip(found["metadatas"][0], found["distances"][0]):
+            best.setdefault(meta["chunk_id"], 1.0 - distance)
+        return best
 
 
 def _stored(chunk_id: str, indexed_text: str, m: dict) -> StoredChunk:
     return StoredChunk(
         id=chunk_id, doc_id=m["doc_id"], title=m["title"], section=m["section"], page=m["page"] or None,
-        start=m["start"], end=m["end"], text=indexed_text[m["text_offset"]:], indexed_text=indexed_text,
+        start=m["start"], end=m["end"], text=indexed_text[m["text_offset"]:], kind=m.get("kind", "other"),
+        role=m.get("role", "part"), priority=m.get("priority", ""), indexed_text=indexed_text,
     )

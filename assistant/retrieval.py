@@ -1,49 +1,34 @@
-"""From a question (and the conversation so far) to ranked passages.
+"""From a question (read in its conversation) to ranked passages.
 
 Steps, each a small function:
-1. ``contextual_query``: a follow-up ("and in West Northamptonshire?") is read together with
-   the previous question, so the search knows what it refers to.
-2. ``mentions``: a question naming one document (by its manifest aliases) is
-   searched in that document only, unless the caller chose a document.
-3. Hybrid search: dense (Chroma, cosine) and keyword (BM25) candidates, fused by reciprocal
-   rank fusion, near-duplicates dropped.
-4. ``balance``: a question that compares ("both", "compare", "each") gets passages from every
-   document in play, best first, taking turns.
+1. ``conversation.read`` turns the question and the earlier ones into a ``Turn``: the documents
+   in scope, the query (document names left out), the kind of section asked for.
+2. Hybrid search within that scope (and, for structural questions, those section kinds): dense
+   (Chroma, cosine) and keyword (BM25) candidates, fused, near-duplicates dropped.
+3. ``balance``: a comparison gets passages from every document in play, taking turns.
 
->>> contextual_query("and in rural areas?", ["Which goals address transport?"], 8)
-'Which goals address transport? and in rural areas?'
->>> contextual_query("Which goals address housing?", ["Which goals address transport?"], 8)
-'Which goals address housing?'
+The retriever also keeps each document's reading order and outline, rebuilt on ``refresh``.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from langchain_core.embeddings import Embeddings
 
+from assistant.conversation import Turn, read
 from assistant.index import Index, StoredChunk
 from assistant.keywords import KeywordIndex, terms
+from assistant.outline import Section, sections
 from assistant.settings import Settings
-
-_FOLLOW_UP = re.compile(
-    r"^(and|but|also|what about|how about|what of|same|so|then|or|is that|are they|does it|do they)\b"
-    r"|\b(it|its|they|them|their|that|those|these|this one|there)\b",
-    re.I,
-)
-_COMPARE = re.compile(
-    r"\b(compare|compared|comparison|contrast|both|each|differ|differs|difference|differences|"
-    r"versus|vs|two documents|two plans|the documents|in common|similarities|similar)\b",
-    re.I,
-)
 
 
 @dataclass
 class Passage:
     chunk: StoredChunk
-    score: float  # fused reciprocal-rank score
+    score: float  # fused score
     similarity: float  # cosine similarity to the query (0 when only the keyword search found it)
+    sentence_similarity: float = 0.0  # cosine similarity of the passage's sentence nearest to the query
 
 
 @dataclass
@@ -52,41 +37,6 @@ class Retrieval:
     doc_ids: list[str]  # documents searched (empty: all)
     passages: list[Passage]
     scope_terms: set[str]  # words of the document names the question used to choose its scope
-
-
-def contextual_query(question: str, history: list[str], max_words: int) -> str:
-    """The question, preceded by the last one when it reads as a follow-up."""
-    if not history:
-        return question
-    short = len(question.split()) <= max_words
-    if _FOLLOW_UP.search(question) and (short or question.lower().startswith(("and", "what about", "how about"))):
-        return f"{history[-1]} {question}"
-    return question
-
-
-def mentions(question: str, aliases: dict[str, list[str]]) -> dict[str, list[str]]:
-    """For each document the question names, the aliases it used."""
-    text = question.lower()
-    found = {}
-    for doc_id, names in aliases.items():
-        used = [n for n in names if n and re.search(rf"\b{re.escape(n.lower())}\b", text)]
-        if used:
-            found[doc_id] = used
-    return found
-
-
-def without_phrases(text: str, phrases: list[str]) -> str:
-    """
-    >>> without_phrases("What does West Northants say about parks?", ["West Northants"])
-    'What does say about parks?'
-    """
-    for phrase in sorted(phrases, key=len, reverse=True):
-        text = re.sub(rf"\b{re.escape(phrase)}('s)?\b", "", text, flags=re.I)
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def is_comparison(question: str) -> bool:
-    return bool(_COMPARE.search(question))
 
 
 class Retriever:
@@ -102,20 +52,33 @@ class Retriever:
         for c in sorted(chunks, key=lambda c: c.start):
             self.reading_order.setdefault(c.doc_id, []).append(c)
         self.keywords = KeywordIndex([c.id for c in chunks], [c.indexed_text for c in chunks])
-        self.aliases = {d.doc_id: d.aliases for d in self.index.documents()}  # explicit names only: a title may be a topic
+        self.documents = {d.doc_id: d for d in self.index.documents()}
+        self.aliases = {d.doc_id: d.aliases for d in self.documents.values()}  # explicit names only: a title may be a topic
+        self.outlines: dict[str, list[Section]] = {doc_id: sections(order) for doc_id, order in self.reading_order.items()}
+
+    def read(self, question: str, history: list[str] | None = None, doc_id: str | None = None) -> Turn:
+        """The question as understood in its conversation; ``doc_id`` (the user's choice) fixes the scope."""
+        turn = read(question, history or [], self.aliases, self.settings.follow_up_max_words)
+        if doc_id:
+            turn.doc_ids = [doc_id]
+        return turn
 
     def search(self, question: str, history: list[str] | None = None, doc_id: str | None = None, k: int | None = None) -> Retrieval:
+        turn = self.read(question, history, doc_id)
+        return self.find(turn, k or self.settings.top_k, balanced=turn.comparison and len(turn.doc_ids) != 1)
+
+    def find(self, turn: Turn, k: int, doc_ids: list[str] | None = None, kinds: tuple[str, ...] | None = None,
+             balanced: bool = False) -> Retrieval:
+        """The ``k`` best passages for the turn's query in ``doc_ids`` (default: the turn's scope),
+        only from sections of ``kinds`` when given."""
         s = self.settings
-        k = k or s.top_k
-        query = contextual_query(question, history or [], s.follow_up_max_words)
-        named = mentions(question, self.aliases)
-        doc_ids = [doc_id] if doc_id else list(named)
-        used = [a for names in named.values() for a in names]
-        if len(doc_ids) == 1:  # the name chose the document; as search words it would only add noise
-            query = without_phrases(query, used)
+        doc_ids = turn.doc_ids if doc_ids is None else doc_ids
+        query = turn.query
         vector = self.embeddings.embed_query(query)
-        dense = self._dense(vector, doc_ids)
-        allowed = {i for i, c in self.chunks.items() if c.doc_id in doc_ids} if doc_ids else None
+        dense = self.index.dense_search(vector, s.candidates, doc_ids, kinds)
+        allowed = None
+        if doc_ids or kinds:
+            allowed = {i for i, c in self.chunks.items() if (not doc_ids or c.doc_id in doc_ids) and (not kinds or c.kind in kinds)}
         keyword = self.keywords.search(query, s.candidates, allowed)
         similarity = dict(dense)
         if s.fusion == "rrf":
@@ -124,15 +87,22 @@ class Retriever:
             fused = convex_fusion(dense, keyword, s.dense_weight)
         passages = [Passage(self.chunks[i], score, similarity.get(i, 0.0)) for i, score in fused if i in self.chunks]
         passages = drop_near_duplicates(passages, s.near_duplicate_jaccard)
-        if is_comparison(question) and len(doc_ids) != 1:
+        passages = self._rerank(vector, passages)
+        if balanced:
             passages = balance(passages)
-        return Retrieval(query, doc_ids, passages[:k], set(terms(" ".join(used))))
+        return Retrieval(query, doc_ids, passages[:k], set(terms(" ".join(turn.names))))
 
-    def _dense(self, vector: list[float], doc_ids: list[str]) -> list[tuple[str, float]]:
-        if len(doc_ids) == 1:
-            return self.index.dense_search(vector, self.settings.candidates, doc_ids[0])
-        hits = self.index.dense_search(vector, self.settings.candidates)
-        return [h for h in hits if not doc_ids or self.chunks.get(h[0]) and self.chunks[h[0]].doc_id in doc_ids]
+
+    def _rerank(self, vector: list[float], passages: list[Passage]) -> list[Passage]:
+        """Re-rank the top passages by their best sentence (max-sim over sentence vectors): a
+        passage whose one sentence says exactly what was asked moves up."""
+        s = self.settings
+        top = passages[: s.rerank_depth]
+        best = self.index.sentence_similarity(vector, [p.chunk.id for p in top])
+        for p in top:
+            p.sentence_similarity = best.get(p.chunk.id, 0.0)
+            p.score = (1 - s.sentence_weight) * p.score + s.sentence_weight * p.sentence_similarity
+        return sorted(top, key=lambda p: -p.score) + passages[s.rerank_depth :]
 
 
 def reciprocal_rank_fusion(rankings: list[list[str]], k: int = 60) -> list[tuple[str, float]]:

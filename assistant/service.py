@@ -17,10 +17,12 @@ import time
 from functools import cached_property
 from pathlib import Path
 
-from assistant.answer import Answer, Answerer, is_list_question
+from assistant.answer import Answer
 from assistant.index import DocumentInfo, Index, load_embeddings
 from assistant.ingest import IngestReport, ingest
-from assistant.retrieval import Retriever, contextual_query
+from assistant.outline import Section
+from assistant.respond import Answerer
+from assistant.retrieval import Retriever
 from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -66,9 +68,9 @@ class Assistant:
     def documents(self) -> list[DocumentInfo]:
         return self.index.documents()
 
-    def outline(self, doc_id: str) -> list[str]:
-        """The document's section paths in reading order."""
-        return list(dict.fromkeys(c.section for c in self.retriever.reading_order.get(doc_id, []) if c.section))
+    def outline(self, doc_id: str) -> list[Section]:
+        """The document's sections in reading order, each with its kind (see ``outline``)."""
+        return self.retriever.outlines.get(doc_id, [])
 
     def context(self, chunk_id: str) -> tuple[str, str, str]:
         """The passage with the passages just before and after it in its document."""
@@ -86,10 +88,8 @@ class Assistant:
         if not self.retriever.chunks:
             raise QuestionError("The index is empty: run `assistant ingest` first.")
         started = time.perf_counter()
-        query = contextual_query(question, history or [], self.settings.follow_up_max_words)
-        k = k or (self.settings.list_items if is_list_question(query) else self.settings.top_k)
-        retrieval = self.retriever.search(question, history or [], doc_id, k)
-        answer = self.answerer.answer(question, retrieval, self.retriever.keywords)
+        turn = self.retriever.read(question, history or [], doc_id)
+        answer = self.answerer.answer(turn, self.retriever, k)
         log.info("ask %r -> %s, %d sources, %.0f ms", question[:80], answer.kind, len(answer.citations), (time.perf_counter() - started) * 1000)
         return answer
 

@@ -1,0 +1,43 @@
+"""Comparisons side by side: one part per document, headed by its title.
+
+"How do the two plans differ on the economy?" is answered document by document: each part holds
+that document's best cited sentences on the topic, searched in that document alone, or a line
+saying the document does not cover it. The reader sees who says what; nothing is merged.
+"""
+
+from __future__ import annotations
+
+from assistant.answer import Answer, Pick, Scorer, as_sentence, citations, is_supported, not_found, number
+from assistant.conversation import Turn
+from assistant.retrieval import Retriever
+from assistant.settings import Settings
+
+
+def side_by_side(turn: Turn, doc_ids: list[str], retriever: Retriever, scorer: Scorer, settings: Settings) -> Answer:
+    parts, picks, nearest, evidence = [], [], [], {}
+    topic = " ".join(turn.topic) or "this"
+    for doc_id in doc_ids:
+        passages = retriever.find(turn, settings.evidence_passages, [doc_id]).passages
+        nearest += passages[:1]
+        found, evidence[doc_id] = is_supported(passages, scorer, settings)
+        title = retriever.documents[doc_id].title
+        if not found:
+            parts.append(f"{title}: nothing found about {topic}.")
+            continue
+        best = sorted((scorer.best(p) for p in passages), key=lambda p: -scorer.score(p.sentence))
+        chosen = [best[0]] + [p for p in best[1:] if scorer.score(p.sentence) >= settings.extra_sentence_ratio * scorer.score(best[0].sentence)]
+        chosen = chosen[: settings.comparison_sentences]
+        picks += chosen
+        parts.append((title, chosen))
+    if not picks:
+        return not_found(turn.question, nearest, turn.doc_ids, evidence, settings)
+    number(picks)
+    lines = []
+    for part in parts:
+        if isinstance(part, str):
+            lines.append(part)
+            continue
+        title, chosen = part
+        lines.append(f"{title}:")
+        lines += [f"• {as_sentence(p.sentence)} [{p.n}]" for p in chosen]
+    return Answer(turn.question, "\n".join(lines), True, citations(picks, settings.max_quote_chars), "comparison", turn.doc_ids, evidence)

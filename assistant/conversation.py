@@ -1,0 +1,154 @@
+"""Read a question in its conversation: which documents, what kind of answer, about what.
+
+History arrives as the earlier questions (the CLI's ``--history``, the API's list). Each one is
+read in turn, so the state carries forward as a person would expect:
+- a question that names no document keeps the conversation's documents ("What are the
+  priorities?" after a question about West Northamptonshire is about West Northamptonshire);
+- a follow-up ("and for housing?", "what about the North?", "its priorities", "tell me more")
+  keeps the frame of the question before it (what was asked: "outcomes by 2030") and swaps in
+  its own topic, or keeps the old topic when it brings none;
+- a question that names a document ("... in West Northants", "what about the North?") moves
+  the conversation to it; a comparison ("compare", "both", "each") opens it to every document.
+
+>>> docs = {"north": ["North Northamptonshire"], "west": ["West Northamptonshire", "West Northants"]}
+>>> t = read("and what about housing?", ["What outcomes does West Northamptonshire want for transport by 2030?"], docs)
+>>> t.doc_ids, t.kind, t.topic, t.query
+(['west'], 'outcome', ['housing'], 'What outcomes does want for by 2030? and what about housing?')
+>>> read("what about the North?", ["What does West Northants plan for skills?"], docs).doc_ids
+['north']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.keywords import QUESTION_WORDS, terms
+from assistant.structure import KIND_WORDS, wanted_kind
+
+_FOLLOW_UP = re.compile(
+    r"^(and|but|also|what about|how about|what of|same|so|then|or|is that|are they|does it|do they|tell me more)\b"
+    r"|\b(it|its|they|them|their|that|those|these|this one|there)\b",
+    re.I,
+)
+_COMPARE = re.compile(
+    r"\b(compare|compared|comparison|contrast|both|each|differ|differs|difference|differences|"
+    r"versus|vs|two documents|two plans|the documents|in common|similarities|similar)\b",
+    re.I,
+)
+_OVERVIEW = re.compile(r"\b(summar(y|ise|ize)|overview|outline|in a nutshell|main points|key points|gist)\b|\babout\s*\?*$", re.I)
+# Words that introduce what a structural question is about ("goals that address rural transport").
+_CONNECTOR = re.compile(r"\b(address\w*|about|on|for|regarding|concerning|relat\w* to|to do with|cover\w*|tackl\w*|"
+                        r"deal\w* with|around|involv\w*|mention\w*|help\w*|support\w*|improv\w*|reduc\w*)\b", re.I)
+_MORE = re.compile(r"\b(tell me more|more detail|more about (that|this|it)|elaborate|expand on|go on)\b", re.I)
+# Words that frame a question without saying what it is about.
+_FRAME = frozenset(terms("what which who how why when where list name give tell show does do did is are was were "
+                         "the plan plans vision document documents say says said want wants more about main key")) | QUESTION_WORDS
+_KIND_PATTERN = re.compile(r"\b(" + "|".join(KIND_WORDS.values()) + r")\b", re.I)
+
+
+@dataclass
+class Turn:
+    question: str  # as asked
+    query: str  # what is searched: the question completed from the conversation, document names left out
+    doc_ids: list[str] = field(default_factory=list)  # the documents in scope ([]: all)
+    names: list[str] = field(default_factory=list)  # the document names the conversation used
+    kind: str | None = None  # the kind of section asked for (structure.KINDS), if any
+    topic: list[str] = field(default_factory=list)  # what the question is about, as index terms
+    focus: list[str] = field(default_factory=list)  # the topic a structural question narrows to ("goals about X")
+    follow_up: bool = False
+    comparison: bool = False
+    overview: bool = False
+    more: bool = False  # "tell me more": the same question, a longer answer
+
+
+def read(question: str, history: list[str], aliases: dict[str, list[str]], max_follow_up_words: int = 8) -> Turn:
+    """The question as understood after the conversation ``history`` (oldest first)."""
+    turn = None
+    for earlier in history:
+        turn = _read_one(earlier, turn, aliases, max_follow_up_words)
+    return _read_one(question, turn, aliases, max_follow_up_words)
+
+
+def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]], max_words: int) -> Turn:
+    named = mentions(question, aliases)
+    used = [a for names in named.values() for a in names]
+    own = without_phrases(question, used)
+    topic = topic_terms(own)
+    comparison = bool(_COMPARE.search(question))
+    follow_up = before is not None and _is_follow_up(question, max_words)
+    doc_ids = list(named) if named else ([] if comparison or before is None else before.doc_ids)
+    turn = Turn(question, own, doc_ids, used, wanted_kind(own), topic, focus_terms(own), follow_up, comparison,
+                overview=bool(_OVERVIEW.search(own)) and not topic, more=bool(_MORE.search(question)))
+    if not follow_up:
+        return turn
+    turn.comparison = comparison or (before.comparison and not named)
+    turn.names = turn.names or before.names
+    if turn.kind and turn.kind != before.kind and not topic:  # "its priorities?": a new question about the same documents
+        return turn
+    turn.kind = turn.kind or before.kind
+    if topic:  # a new topic in the old frame
+        frame = " ".join(w for w in before.query.split() if not set(terms(w)) & set(before.topic))
+        turn.query = f"{frame} {own}"
+    else:  # the old question again, in a new scope or at more length
+        turn.topic, turn.focus, turn.query = before.topic, before.focus, f"{before.query} {own}"
+        turn.overview = before.overview
+    return turn
+
+
+def _is_follow_up(question: str, max_words: int) -> bool:
+    short = len(question.split()) <= max_words
+    return bool(_FOLLOW_UP.search(question)) and (short or question.lower().startswith(("and", "what about", "how about")))
+
+
+def topic_terms(text: str) -> list[str]:
+    """The index terms of what a question is about: no question words, kinds, frame words or figures.
+
+    >>> topic_terms("Which goals address rural transport?")
+    ['rural', 'transport']
+    """
+    return [t for t in terms(_KIND_PATTERN.sub(" ", text)) if t not in _FRAME and not t[0].isdigit()]
+
+
+def focus_terms(text: str) -> list[str]:
+    """The topic words after the first word that introduces a topic; none means "all of them".
+
+    >>> focus_terms("Which goals address rural transport?"), focus_terms("What goals sit under the Proud Place priority?")
+    (['rural', 'transport'], [])
+    """
+    text = _KIND_PATTERN.sub(" ", text)
+    m = _CONNECTOR.search(text)
+    return topic_terms(text[m.end():]) if m else []
+
+
+def mentions(question: str, aliases: dict[str, list[str]]) -> dict[str, list[str]]:
+    """For each document the question names, the names it used: an alias, or the word that tells
+    two aliases apart ("the North" when the others are "North ..." and "West ...").
+
+    >>> mentions("What about the North?", {"n": ["North Northamptonshire"], "w": ["West Northamptonshire"]})
+    {'n': ['North']}
+    """
+    found = {}
+    for doc_id, names in aliases.items():
+        used = [n for n in names if n and re.search(rf"\b{re.escape(n)}\b", question, re.I)]
+        used += [q for q in qualifiers(doc_id, aliases) if re.search(rf"\b{re.escape(q)}\b(?!\s+\w*[Nn]orth|\s+[A-Z])", question)]
+        if used:
+            found[doc_id] = used
+    return found
+
+
+def qualifiers(doc_id: str, aliases: dict[str, list[str]]) -> list[str]:
+    """First words of this document's aliases whose rest is another document's alias's rest."""
+    others = {n.split(" ", 1)[1] for d, names in aliases.items() if d != doc_id for n in names if " " in n}
+    own = [n.split(" ", 1) for n in aliases.get(doc_id, []) if " " in n]
+    return list(dict.fromkeys(first for first, rest in own if rest in others and first[:1].isupper()))
+
+
+def without_phrases(text: str, phrases: list[str]) -> str:
+    """
+    >>> without_phrases("What does West Northants say about parks?", ["West Northants"])
+    'What does say about parks?'
+    """
+    for phrase in sorted(phrases, key=len, reverse=True):
+        text = re.sub(rf"\b(the\s+)?{re.escape(phrase)}('s)?\b", "", text, flags=re.I)
+    return re.sub(r"\s+", " ", text).strip()

@@ -1,0 +1,202 @@
+"""Answers built from a document's structure rather than from its top passages.
+
+- ``complete_list``: "What are the priorities / goals / principles / steps of X?" lists every item
+  of that kind from the outline, in document order, each with its lead sentence and citation.
+  A question naming a priority ("the Proactive Place goals", "priority 2") lists only its items.
+- ``overview``: "Summarise X" gives the document's own statement of purpose, then each priority
+  with its one-line description.
+- ``topical_list``: "Which goals address X?" ranks only sections of those kinds, keeps the ones
+  that speak of X, groups them by document and priority, names each by its title, and says so
+  when a document has none.
+Every line quotes a sentence of the passage it cites, so these answers stay extractive.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer import Answer, Pick, Scorer, as_sentence, citations, not_found, number, sentences
+from assistant.conversation import Turn, topic_terms
+from assistant.keywords import terms
+from assistant.outline import Section, members
+from assistant.retrieval import Passage, Retriever
+from assistant.settings import Settings
+from assistant.structure import GOAL_LIKE
+
+PLURAL = {"priority": "priorities", "goal": "goals", "outcome": "outcomes", "priority_area": "priority areas",
+          "action": "commitments", "principle": "principles", "driver": "drivers", "step": "steps"}
+SINGULAR = {"priority": "priority", "goal": "goal", "outcome": "outcome", "priority_area": "priority area",
+            "action": "commitment", "principle": "principle", "driver": "driver", "step": "step"}
+_PURPOSE = re.compile(r"\bour (vision|mission|aim|purpose|ambition)\b|\b(plan|vision|strategy) is\b", re.I)
+_PRIORITY_NUMBER = re.compile(r"\bpriority\s+(\d+)\b", re.I)
+
+
+def scope(turn: Turn, retriever: Retriever) -> list[str]:
+    return turn.doc_ids or sorted(retriever.outlines)
+
+
+def anchor(question: str, outline: list[Section]) -> str | None:
+    """The priority a question names, by number ("priority 2") or by every word of its title."""
+    asked = set(terms(question))
+    number_asked = _PRIORITY_NUMBER.search(question)
+    for title in dict.fromkeys(s.priority for s in outline if s.priority):
+        own = set(topic_terms(re.sub(r"^[\d.\s]*|\b(our\s+)?priority\s+\d+:?", " ", title, flags=re.I)))
+        if number_asked and re.search(rf"\bpriority\s+{number_asked.group(1)}\b", title, re.I):
+            return title
+        if own and own <= asked:
+            return title
+    return None
+
+
+def items(outline: list[Section], kind: str, priority: str | None = None) -> list[tuple[str, Passage, str]]:
+    """(label, passage, sentence) for every item of ``kind`` in reading order. A priority is
+    represented by its first section; a group of bullets (a list of outcomes) by each bullet."""
+    if kind == "priority":
+        firsts = {}
+        for s in outline:
+            if s.priority and s.priority not in firsts:
+                firsts[s.priority] = s
+        return [(title, _passage(s.chunks[0]), _lead(s.chunks[0].text)) for title, s in firsts.items()]
+    found = members(outline, (kind,), priority)
+    if not found and kind == "goal":  # a plan without "goals" states them as outcomes, areas and actions
+        found = members(outline, GOAL_LIKE, priority)
+    out = []
+    for s in found:
+        if s.role == "item":
+            out.append((s.title, _passage(s.chunks[0]), _lead(s.chunks[0].text)))
+            continue
+        for c in s.chunks:  # a group of bullets: each bullet is an item
+            out += [(s.priority or s.title, _passage(c), b) for b in sentences(c.text) if not b.endswith(":")]
+    return out
+
+
+def complete_list(turn: Turn, retriever: Retriever, settings: Settings) -> Answer | None:
+    lines, picks = [], []
+    anchors = {doc_id: anchor(turn.question, retriever.outlines.get(doc_id, [])) for doc_id in scope(turn, retriever)}
+    if any(anchors.values()):  # the question names a priority: only the documents that have it
+        anchors = {doc_id: a for doc_id, a in anchors.items() if a}
+    for doc_id, within in anchors.items():
+        found = items(retriever.outlines.get(doc_id, []), turn.kind, within)[: settings.structure_items]
+        if not found:
+            continue
+        title = retriever.documents[doc_id].title
+        lines.append(f"{title} — {len(found)} {PLURAL[turn.kind] if len(found) != 1 else SINGULAR[turn.kind]}:")
+        for label, passage, sentence in found:
+            pick = Pick(passage, sentence)
+            picks.append(pick)
+            lines.append((label, pick))
+    if not picks:
+        return None
+    return _listed(turn, lines, picks, settings, "list")
+
+
+def overview(turn: Turn, retriever: Retriever, settings: Settings) -> Answer | None:
+    lines, picks = [], []
+    for doc_id in scope(turn, retriever):
+        outline = retriever.outlines.get(doc_id, [])
+        purpose = _purpose(outline)
+        priorities = items(outline, "priority")
+        if not purpose and not priorities:
+            continue
+        lines.append(f"{retriever.documents[doc_id].title}:")
+        if purpose:
+            picks.append(purpose)
+            lines.append(("", purpose))
+        if priorities:
+            lines.append(f"Its {len(priorities)} priorities:")
+        for label, passage, sentence in priorities:
+            picks.append(Pick(passage, sentence))
+            lines.append((label, picks[-1]))
+    if not picks:
+        return None
+    return _listed(turn, lines, picks, settings, "overview")
+
+
+def topical_list(turn: Turn, retriever: Retriever, settings: Settings) -> Answer:
+    """Sections of the asked kinds that speak of the turn's focus, grouped by document and priority."""
+    kinds = GOAL_LIKE if turn.kind == "goal" else None if turn.kind == "priority" else (turn.kind,)
+    focus = " ".join(turn.focus)
+    scorer = Scorer.for_question(focus, focus, retriever.keywords, settings)
+    groups, nearest = [], []
+    for doc_id in scope(turn, retriever):
+        outline = retriever.outlines.get(doc_id, [])
+        within = anchor(turn.question, outline)
+        own = kinds if kinds is None or any(s.kind in kinds for s in outline) else GOAL_LIKE  # no "outcomes": its goals
+        passages = retriever.find(turn, settings.candidates, [doc_id], own).passages
+        passages = [p for p in passages if (p.chunk.priority if turn.kind == "priority" else True)
+                    and (within is None or p.chunk.priority == within)]
+        nearest += passages[:1]
+        kept = [p for p in passages if scorer.share(scorer.best(p).sentence, p.chunk.section) > 0
+                or p.similarity >= settings.confident_similarity][: settings.list_items]
+        groups.append((doc_id, kept))
+    if not any(kept for _, kept in groups):
+        wanted = PLURAL.get(turn.kind, "sections")
+        return not_found(turn.question, nearest, turn.doc_ids, {"support": 0.0},
+                         settings, f"No {wanted} in the documents speak of {focus}. The nearest passages are listed below.")
+    groups.sort(key=lambda g: -max((p.score for p in g[1]), default=-1.0))
+    lines, picks = [], []
+    for doc_id, kept in groups:
+        title = retriever.documents[doc_id].title
+        if not kept:
+            lines.append(f"{title}: no {SINGULAR.get(turn.kind, 'section')} found about {focus}.")
+            continue
+        lines.append(f"{title}:")
+        for passage in _by_priority(kept):
+            for sentence in _matching(passage, scorer, settings):
+                picks.append(Pick(passage, sentence))
+                lines.append((_label(passage.chunk), picks[-1]))
+    return _listed(turn, lines, picks, settings, "list")
+
+
+def _listed(turn: Turn, lines: list, picks: list[Pick], settings: Settings, kind: str) -> Answer:
+    """Number the picks in order, then write each (label, pick) line as "• label — sentence [n]"."""
+    number(picks)
+    text = []
+    for line in lines:
+        if isinstance(line, str):
+            text.append(line)
+        else:
+            label, pick = line
+            text.append(f"• {label + ' — ' if label else ''}{as_sentence(pick.sentence)} [{pick.n}]")
+    return Answer(turn.question, "\n".join(text), True, citations(picks, settings.max_quote_chars), kind, turn.doc_ids)
+
+
+def _passage(chunk) -> Passage:
+    return Passage(chunk, 1.0, 1.0)
+
+
+def _lead(text: str) -> str:
+    return next((s for s in sentences(text) if not s.endswith(":")), text)
+
+
+def _purpose(outline: list[Section]) -> Pick | None:
+    """The document's own statement of what it is for: the first "Our vision is / This plan is"
+    sentence of its vision or introduction sections, else the first sentence of the first one."""
+    candidates = [s for s in outline if s.kind == "vision"] + [s for s in outline if s.kind == "introduction"]
+    for s in candidates:
+        for c in s.chunks:
+            for sentence in sentences(c.text):
+                if _PURPOSE.search(sentence):
+                    return Pick(_passage(c), sentence)
+    return Pick(_passage(candidates[0].chunks[0]), _lead(candidates[0].chunks[0].text)) if candidates else None
+
+
+def _by_priority(passages: list[Passage]) -> list[Passage]:
+    """Passages grouped by their priority, the group of the best passage first."""
+    order = list(dict.fromkeys(p.chunk.priority for p in passages))
+    return sorted(passages, key=lambda p: order.index(p.chunk.priority))
+
+
+def _matching(passage: Passage, scorer: Scorer, settings: Settings) -> list[str]:
+    """The passage's sentences that speak of the focus (its best one when none does by name)."""
+    best = scorer.best(passage).sentence
+    top = scorer.score(best)
+    more = [s for s in sentences(passage.chunk.text) if top and s != best and scorer.score(s) >= top * settings.extra_sentence_ratio]
+    return [best] + more[: settings.list_sentences_per_section - 1]
+
+
+def _label(chunk) -> str:
+    """A goal's name: its own title, with the priority it serves; a bullet's: its group and priority."""
+    own = chunk.heading if chunk.role == "item" else SINGULAR.get(chunk.kind, chunk.heading)
+    priority = re.sub(r"^[\d.\s]+", "", chunk.priority)
+    return f"{own[:1].upper()}{own[1:]} ({priority})" if priority and priority != own else own

@@ -1,0 +1,47 @@
+"""Choose the shape of an answer from how the question reads, then build it.
+
+- an overview ("Summarise X")                  -> lists.overview
+- a kind of section, no topic ("the goals of X") -> lists.complete_list
+- a kind of section and a topic ("goals about X") -> lists.topical_list
+- a comparison over two or more documents       -> comparison.side_by_side
+- anything else                                 -> answer.fact_answer (or "not found")
+A structural shape that finds nothing in the outline falls through to the fact answer.
+"""
+
+from __future__ import annotations
+
+from assistant import lists
+from assistant.answer import Answer, Scorer, fact_answer
+from assistant.comparison import side_by_side
+from assistant.conversation import Turn
+from assistant.keywords import terms
+from assistant.retrieval import Retriever
+from assistant.settings import Settings
+
+# Words that only say where to look: they must not count as evidence for an answer.
+_WHERE = frozenset(terms("plan plans document documents vision strategy two"))
+
+
+class Answerer:
+    def __init__(self, settings: Settings):
+        self.settings = settings
+
+    def answer(self, turn: Turn, retriever: Retriever, k: int | None = None) -> Answer:
+        s = self.settings
+        if turn.overview and not turn.kind:
+            shaped = lists.overview(turn, retriever, s)
+            if shaped:
+                return shaped
+        if turn.kind and not turn.focus and not turn.comparison:
+            shaped = lists.complete_list(turn, retriever, s)
+            if shaped:
+                return shaped
+        if turn.kind and turn.focus:
+            return lists.topical_list(turn, retriever, s)
+        docs = lists.scope(turn, retriever)
+        if turn.comparison and len(docs) > 1:
+            scorer = Scorer.for_question(turn.question, turn.query, retriever.keywords, s, _WHERE | set(terms(" ".join(turn.names))))
+            return side_by_side(turn, docs, retriever, scorer, s)
+        retrieval = retriever.find(turn, k or s.top_k)
+        scorer = Scorer.for_question(turn.question, retrieval.query, retriever.keywords, s, retrieval.scope_terms)
+        return fact_answer(turn.question, retrieval, scorer, s, s.answer_sentences * 2 if turn.more else None)
