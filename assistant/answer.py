@@ -44,7 +44,7 @@ class Citation:
     section: str
     page: int | None
     text: str  # the quoted passage
-    quote: str  # the sentence(s) of the passage that the answer uses ("" when none)
+    quote: str  # the sentences of the passage that the answer uses, one a line ("" when none)
     score: float
     chunk_id: str
     start: int
@@ -99,7 +99,9 @@ def is_supported(passages: list[Passage], scorer: Scorer, settings: Settings) ->
     evidence = {"similarity": round(similarity, 4), "sentence_similarity": round(sentence, 4), "support": round(support, 4)}
     if not top or similarity < settings.min_dense_similarity:
         return False, evidence
-    if sentence >= settings.confident_sentence_similarity:  # one sentence says it, in other words
+    if scorer.wants_number and not any(_FIGURE.search(s) for p in top for s in sentences(p.chunk.text)):
+        return False, evidence  # "when / how many" and not one figure or date to give
+    if sentence >= settings.confident_sentence_similarity and not scorer.wants_number:  # one sentence says it, in other words
         return True, evidence
     if support == 0.0:  # no sentence shares a word (or a wanted figure) with the question
         return False, evidence
@@ -179,7 +181,7 @@ def citations(picks: list[Pick], max_chars: int) -> list[Citation]:
     for p in picks:
         c = p.passage.chunk
         if p.n in out:
-            out[p.n].quote = f"{out[p.n].quote} {p.sentence}".strip()
+            out[p.n].quote = f"{out[p.n].quote}\n{p.sentence}".strip()  # one quoted sentence a line
             continue
         out[p.n] = Citation(p.n, c.doc_id, c.title, c.section, c.page, _excerpt(c.text, p.sentence, max_chars),
                             p.sentence, round(p.passage.score, 6), c.id, c.start, c.end)

@@ -42,6 +42,7 @@ CSS = """
 .va-around { color: #374151; font-size: .95em; }
 .va-here { border-left: 4px solid #b45309; padding-left: .5rem; color: #111827; }
 .va-meta { color: #374151; }
+.va-kind { font-size: .8em; color: #1e3a8a; border: 1px solid #1e3a8a; border-radius: 4px; padding: 0 .3em; margin-left: .4em; }
 button[role="tab"][aria-selected="true"], button[role="tab"].selected { color: #1e3a8a !important; }
 """
 
@@ -117,7 +118,7 @@ class App:
         parts = []
         for d in docs:
             meta = " · ".join(x for x in [d.publisher, d.date, d.status, f"{d.chunks} passages"] if x)
-            parts.append(outline_html(d.title, meta, self.assistant.outline(d.doc_id)))
+            parts.append(outline_html(d.title, meta, [(s.path, s.kind) for s in self.assistant.outline(d.doc_id)]))
         return "".join(parts)
 
     # --- Admin -------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""The ``assistant`` command: ingest, docs, remove, ask, serve, eval.
+"""The ``assistant`` command: ingest, docs, outline, remove, ask, serve, eval.
 
 Every command has ``--help``. ``ask --json`` and ``ask --jsonl`` print the same JSON objects
 as the Python API's ``Answer.to_dict()`` and the app's ``ask`` endpoint.
@@ -64,6 +64,18 @@ def docs(as_json: bool = typer.Option(False, "--json", help="Print JSON.")):
         typer.echo("The index is empty: run `assistant ingest`.")
     for d in documents:
         typer.echo(f"{d.doc_id}\n  {d.title} | {d.publisher} | {d.date} | {d.status} | {d.chunks} passages\n  {d.source}")
+
+
+@app.command()
+def outline(doc_id: str = typer.Argument(..., help="Document id, as `assistant docs` shows it.")):
+    """Show a document's sections as a tree, each with its kind (priority, goal, outcome ...)."""
+    from assistant.outline import as_text
+
+    sections = _assistant().outline(doc_id)
+    if not sections:
+        typer.echo(f"No indexed document '{doc_id}'.", err=True)
+        raise typer.Exit(1)
+    typer.echo(as_text(sections))
 
 
 @app.command()

@@ -15,7 +15,7 @@ from assistant.settings import Settings
 
 def side_by_side(turn: Turn, doc_ids: list[str], retriever: Retriever, scorer: Scorer, settings: Settings) -> Answer:
     parts, picks, nearest, evidence = [], [], [], {}
-    topic = " ".join(turn.topic) or "this"
+    topic = turn.focus_text or "this topic"
     for doc_id in doc_ids:
         passages = retriever.find(turn, settings.evidence_passages, [doc_id]).passages
         nearest += passages[:1]

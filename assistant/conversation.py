@@ -12,8 +12,8 @@ read in turn, so the state carries forward as a person would expect:
 
 >>> docs = {"north": ["North Northamptonshire"], "west": ["West Northamptonshire", "West Northants"]}
 >>> t = read("and what about housing?", ["What outcomes does West Northamptonshire want for transport by 2030?"], docs)
->>> t.doc_ids, t.kind, t.topic, t.query
-(['west'], 'outcome', ['housing'], 'What outcomes does want for by 2030? and what about housing?')
+>>> t.doc_ids, t.kind, t.focus_text, t.query
+(['west'], 'outcome', 'housing', 'What outcomes does want for by 2030? and what about housing?')
 >>> read("what about the North?", ["What does West Northants plan for skills?"], docs).doc_ids
 ['north']
 """
@@ -56,6 +56,7 @@ class Turn:
     kind: str | None = None  # the kind of section asked for (structure.KINDS), if any
     topic: list[str] = field(default_factory=list)  # what the question is about, as index terms
     focus: list[str] = field(default_factory=list)  # the topic a structural question narrows to ("goals about X")
+    focus_text: str = ""  # that topic in the user's words, for messages
     follow_up: bool = False
     comparison: bool = False
     overview: bool = False
@@ -78,8 +79,9 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
     comparison = bool(_COMPARE.search(question))
     follow_up = before is not None and _is_follow_up(question, max_words)
     doc_ids = list(named) if named else ([] if comparison or before is None else before.doc_ids)
-    turn = Turn(question, own, doc_ids, used, wanted_kind(own), topic, focus_terms(own), follow_up, comparison,
-                overview=bool(_OVERVIEW.search(own)) and not topic, more=bool(_MORE.search(question)))
+    focus_text = focus_words(own)
+    turn = Turn(question, own, doc_ids, used, wanted_kind(own), topic, topic_terms(focus_text), focus_text, follow_up,
+                comparison, overview=bool(_OVERVIEW.search(own)) and not topic, more=bool(_MORE.search(question)))
     if not follow_up:
         return turn
     turn.comparison = comparison or (before.comparison and not named)
@@ -87,11 +89,14 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
     if turn.kind and turn.kind != before.kind and not topic:  # "its priorities?": a new question about the same documents
         return turn
     turn.kind = turn.kind or before.kind
-    if topic:  # a new topic in the old frame
+    if topic and before.kind:  # a new topic in the old frame ("outcomes by 2030" ... "and for housing?")
         frame = " ".join(w for w in before.query.split() if not set(terms(w)) & set(before.topic))
         turn.query = f"{frame} {own}"
+    elif topic:  # a fact follow-up: the old question's words stay in the search, weighted low when scoring
+        turn.query = f"{before.query} {own}"
     else:  # the old question again, in a new scope or at more length
-        turn.topic, turn.focus, turn.query = before.topic, before.focus, f"{before.query} {own}"
+        turn.topic, turn.focus, turn.focus_text = before.topic, before.focus, before.focus_text
+        turn.query = f"{before.query} {own}"
         turn.overview = before.overview
     return turn
 
@@ -102,23 +107,27 @@ def _is_follow_up(question: str, max_words: int) -> bool:
 
 
 def topic_terms(text: str) -> list[str]:
-    """The index terms of what a question is about: no question words, kinds, frame words or figures.
+    """The index terms of what a question is about: no question words, kinds, frame words, figures
+    or words asking for a summary.
 
     >>> topic_terms("Which goals address rural transport?")
     ['rural', 'transport']
     """
-    return [t for t in terms(_KIND_PATTERN.sub(" ", text)) if t not in _FRAME and not t[0].isdigit()]
+    text = _OVERVIEW.sub(" ", _KIND_PATTERN.sub(" ", text))
+    return [t for t in terms(text) if t not in _FRAME and not t[0].isdigit()]
 
 
-def focus_terms(text: str) -> list[str]:
-    """The topic words after the first word that introduces a topic; none means "all of them".
+def focus_words(text: str) -> str:
+    """The words after the first word that introduces a topic; none means "all of them".
 
-    >>> focus_terms("Which goals address rural transport?"), focus_terms("What goals sit under the Proud Place priority?")
-    (['rural', 'transport'], [])
+    >>> focus_words("Which goals address rural transport?"), focus_words("What goals sit under the Proud Place priority?")
+    ('rural transport', '')
     """
     text = _KIND_PATTERN.sub(" ", text)
     m = _CONNECTOR.search(text)
-    return topic_terms(text[m.end():]) if m else []
+    if not m or not topic_terms(text[m.end():]):
+        return ""
+    return re.sub(r"^(the|our|its|their)\s+|[?.!\s]+$", "", text[m.end():].strip(), flags=re.I)
 
 
 def mentions(question: str, aliases: dict[str, list[str]]) -> dict[str, list[str]]:

@@ -104,7 +104,7 @@ def citation_checks(answer: dict) -> dict:
     dangling = False
     for line in answer["answer"].split("\n"):
         for claim, markers in _MARKED.findall(line):
-            claim = re.sub(r"^•.*? — ", "", claim.strip()).rstrip(".")
+            claim = re.sub(r"^•\s*(?:[^—]*? — )?", "", claim.strip()).rstrip(".")  # a list line: "• label — sentence"
             for n in map(int, re.findall(r"\d+", markers)):
                 claims += 1
                 if n not in cited:

@@ -27,7 +27,7 @@ PLURAL = {"priority": "priorities", "goal": "goals", "outcome": "outcomes", "pri
           "action": "commitments", "principle": "principles", "driver": "drivers", "step": "steps"}
 SINGULAR = {"priority": "priority", "goal": "goal", "outcome": "outcome", "priority_area": "priority area",
             "action": "commitment", "principle": "principle", "driver": "driver", "step": "step"}
-_PURPOSE = re.compile(r"\bour (vision|mission|aim|purpose|ambition)\b|\b(plan|vision|strategy) is\b", re.I)
+_PURPOSE = re.compile(r"\bour (vision|mission|aim|purpose|ambition)\b.*\bis\b|\b(this|the)\b[\w\s]{0,40}\b(plan|vision|strategy) is\b(?! not)", re.I)
 _PRIORITY_NUMBER = re.compile(r"\bpriority\s+(\d+)\b", re.I)
 
 
@@ -115,7 +115,7 @@ def overview(turn: Turn, retriever: Retriever, settings: Settings) -> Answer | N
 def topical_list(turn: Turn, retriever: Retriever, settings: Settings) -> Answer:
     """Sections of the asked kinds that speak of the turn's focus, grouped by document and priority."""
     kinds = GOAL_LIKE if turn.kind == "goal" else None if turn.kind == "priority" else (turn.kind,)
-    focus = " ".join(turn.focus)
+    focus = turn.focus_text
     scorer = Scorer.for_question(focus, focus, retriever.keywords, settings)
     groups, nearest = [], []
     for doc_id in scope(turn, retriever):

@@ -72,20 +72,25 @@ def _highlight(text: str, quote: str) -> str:
     return "".join(out).replace("\n", "<br>")
 
 
-def outline_html(title: str, meta: str, sections: list[str]) -> str:
-    """A document's sections as a nested, expandable outline."""
+def outline_html(title: str, meta: str, sections: list[tuple[str, str]]) -> str:
+    """A document's sections (path, kind) as a nested, expandable outline, each with its kind."""
     tree: dict = {}
-    for path in sections:
+    kinds: dict[str, str] = {}
+    for path, kind in sections:
         node = tree
         for part in path.split(SEPARATOR):
             node = node.setdefault(part, {})
+        kinds[path] = kind
     return (f'<article class="va-doc"><h3>{html.escape(title)}</h3><p class="va-meta">{html.escape(meta)}</p>'
-            f"{_tree(tree)}</article>")
+            f"{_tree(tree, kinds, '')}</article>")
 
 
-def _tree(node: dict) -> str:
+def _tree(node: dict, kinds: dict[str, str], prefix: str) -> str:
     items = []
     for name, children in node.items():
-        label = html.escape(name)
-        items.append(f"<li><details><summary>{label}</summary>{_tree(children)}</details></li>" if children else f"<li>{label}</li>")
+        path = f"{prefix}{SEPARATOR}{name}" if prefix else name
+        kind = kinds.get(path, "other")
+        badge = f' <span class="va-kind">{html.escape(kind.replace("_", " "))}</span>' if kind != "other" else ""
+        label = html.escape(name) + badge
+        items.append(f"<li><details><summary>{label}</summary>{_tree(children, kinds, path)}</details></li>" if children else f"<li>{label}</li>")
     return f"<ul>{''.join(items)}</ul>" if items else ""

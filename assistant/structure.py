@@ -49,6 +49,8 @@ RULES: list[tuple[str, str, str]] = [  # (kind, role, pattern) in the order they
     ("driver", "container", r"\b(drivers|challenges)\b"),
     ("vision", "container", r"\b(vision|mission|what we want to be)\b"),
 ]
+# Kinds whose heading names one member ("Priority 2", "Step one"), not a group.
+ITEM_KINDS = {"priority", "step"}
 # The kind of the members of a group, where it differs from the group's own.
 MEMBER_KIND = {"roadmap": "step"}
 # What a user calls each kind in a question ("the goals", "its priorities").
@@ -70,7 +72,7 @@ class Classifier:
     """Classify headings with the built-in rules plus a document's own ``extra`` patterns."""
 
     def __init__(self, extra: dict[str, list[str]] | None = None):
-        own = [(kind, "container", p) for kind, patterns in (extra or {}).items() for p in patterns]
+        own = [(kind, "item" if kind in ITEM_KINDS else "container", p) for kind, patterns in (extra or {}).items() for p in patterns]
         self.rules = [(kind, role, re.compile(p, re.I)) for kind, role, p in own + RULES]
 
     def classify(self, title: str, parent: tuple[str, str] | None) -> tuple[str, str]:

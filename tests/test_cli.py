@@ -26,7 +26,7 @@ def run(env, *args, stdin=None):
     return subprocess.run([ASSISTANT, *args], env=env, input=stdin, capture_output=True, text=True, timeout=300)
 
 
-@pytest.mark.parametrize("command", [[], ["ingest"], ["docs"], ["remove"], ["ask"], ["serve"], ["settings"], ["eval"],
+@pytest.mark.parametrize("command", [[], ["ingest"], ["docs"], ["outline"], ["remove"], ["ask"], ["serve"], ["settings"], ["eval"],
                                      ["feedback"], ["feedback", "export"]])
 def test_every_command_has_help(command):
     result = subprocess.run([ASSISTANT, *command, "--help"], capture_output=True, text=True, timeout=120)
@@ -80,3 +80,15 @@ def test_bad_questions_get_a_message_not_a_traceback(env):
         result = run(env, "ask", question)
         assert result.returncode == 2 and "Traceback" not in result.stderr
         assert "type a question" in result.stderr or "characters long" in result.stderr
+
+
+def test_outline_shows_the_tree_with_kinds(env):
+    assert run(env, "ingest").returncode == 0
+    result = run(env, "outline", WEST)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "Our Priority 4: More and Better Quality Homes  [priority]" in lines
+    assert "  Suggested outcomes we want by 2030  [outcome]" in lines
+    assert "One Roadmap to Thriving Places and People  [roadmap]" in lines and "  Step one  [step]" in lines
+    missing = run(env, "outline", "no-such-doc")
+    assert missing.returncode == 1 and "No indexed document 'no-such-doc'" in missing.stderr

@@ -1,31 +1,5 @@
-from assistant.retrieval import (
-    balance,
-    contextual_query,
-    drop_near_duplicates,
-    is_comparison,
-    mentions,
-)
+from assistant.retrieval import balance, drop_near_duplicates
 from tests.conftest import NORTH, WEST
-
-ALIASES = {NORTH: ["North Northamptonshire", "BIG50"], WEST: ["West Northamptonshire", "West Northants"]}
-
-
-def test_follow_ups_are_read_with_the_previous_question():
-    assert contextual_query("and in West Northamptonshire?", ["Which goals address rural transport?"], 8) == \
-        "Which goals address rural transport? and in West Northamptonshire?"
-    assert contextual_query("What does it say about housing?", [], 8) == "What does it say about housing?"
-
-
-def test_documents_are_recognised_by_their_aliases():
-    assert mentions("What does West Northants plan for buses?", ALIASES) == {WEST: ["West Northants"]}
-    assert list(mentions("Compare North Northamptonshire and West Northamptonshire", ALIASES)) == [NORTH, WEST]
-    assert mentions("What about Northamptonshire?", ALIASES) == {}
-
-
-def test_comparison_questions_are_recognised():
-    assert is_comparison("How do the two documents differ on housing?")
-    assert is_comparison("What do both plans say about health?")
-    assert not is_comparison("What is the average house price?")
 
 
 def test_follow_up_question_uses_the_history(corpus_assistant):
@@ -46,6 +20,22 @@ def test_comparison_brings_both_documents(corpus_assistant):
     assert top == {NORTH, WEST}
 
 
+def test_search_can_keep_to_section_kinds(corpus_assistant):
+    retriever = corpus_assistant.retriever
+    retrieval = retriever.find(retriever.read("rural transport"), 10, kinds=("goal",))
+    assert retrieval.passages and {p.chunk.kind for p in retrieval.passages} == {"goal"}
+
+
+def test_passages_are_reranked_by_their_best_sentence(corpus_assistant):
+    retriever = corpus_assistant.retriever
+    depth = retriever.settings.rerank_depth
+    retrieval = retriever.find(retriever.read("Will there be faster trains to Birmingham?"), depth)
+    assert all(0.0 < p.sentence_similarity <= 1.0 for p in retrieval.passages)
+    scores = [p.score for p in retrieval.passages]
+    assert scores == sorted(scores, reverse=True)
+    assert "quicker and more frequent trains to London and Birmingham" in retrieval.passages[0].chunk.text
+
+
 def test_near_duplicates_are_dropped(corpus_assistant):
     retrieval = corpus_assistant.retriever.search("population growth 2011 2021")
     same = drop_near_duplicates(retrieval.passages + retrieval.passages, 0.8)
@@ -58,4 +48,4 @@ def test_context_is_the_neighbouring_passages_in_reading_order(corpus_assistant)
     before, here, after = corpus_assistant.context(order[5].id)
     assert (before, here, after) == (order[4].text, order[5].text, order[6].text)
     assert corpus_assistant.context("no-such-chunk") == ("", "", "")
-    assert corpus_assistant.outline(NORTH)[:2] == ["Foreword", "1 Introduction"]
+    assert [s.title for s in corpus_assistant.outline(NORTH)[:2]] == ["Foreword", "1 Introduction"]

@@ -141,6 +141,8 @@ def test_about_tab_shows_documents_and_outline(page):
     expect(page.locator(".va-doc h3").first).to_be_visible()
     assert page.locator(".va-doc").count() == 2
     expect(page.get_by_text("6.2 Priority Goals").first).to_be_attached()
+    expect(page.locator(".va-kind", has_text="priority").first).to_be_attached()
+    expect(page.locator(".va-kind", has_text="goal").first).to_be_attached()
     page.screenshot(path=str(SHOTS / "about.png"), full_page=True)
 
 

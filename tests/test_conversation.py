@@ -1,0 +1,56 @@
+"""Questions read in their conversation (history given as the earlier questions)."""
+
+from assistant.conversation import mentions, read
+from tests.conftest import NORTH, WEST
+
+ALIASES = {NORTH: ["North Northamptonshire", "North Northants", "BIG50"], WEST: ["West Northamptonshire", "West Northants", "One West"]}
+
+
+def test_documents_are_recognised_by_their_aliases_and_their_distinguishing_word():
+    assert mentions("What does West Northants plan for buses?", ALIASES) == {WEST: ["West Northants"]}
+    assert list(mentions("Compare North Northamptonshire and West Northamptonshire", ALIASES)) == [NORTH, WEST]
+    assert list(mentions("What about the North?", ALIASES)) == [NORTH]
+    assert mentions("What about Northamptonshire?", ALIASES) == {}
+    assert mentions("trains on the West Coast Main Line", ALIASES) == {}  # a capitalised name, not the document
+
+
+def test_a_question_naming_no_document_keeps_the_conversations_document():
+    turn = read("What are the priorities?", ["What does the One West Northamptonshire plan say about transport?"], ALIASES)
+    assert turn.doc_ids == [WEST] and turn.kind == "priority" and not turn.focus
+
+
+def test_a_follow_up_keeps_the_frame_and_swaps_the_topic():
+    turn = read("and what about housing?", ["What outcomes does West Northamptonshire want for transport by 2030?"], ALIASES)
+    assert turn.doc_ids == [WEST] and turn.kind == "outcome" and turn.focus_text == "housing"
+    assert "transport" not in turn.query and "housing" in turn.query and "2030" in turn.query
+
+
+def test_a_follow_up_naming_another_document_moves_there_with_the_old_topic():
+    turn = read("what about the North?", ["What does West Northamptonshire plan for skills?"], ALIASES)
+    assert turn.doc_ids == [NORTH] and turn.topic == ["skill"]
+
+
+def test_three_turn_dialogue_keeps_its_document_throughout():
+    history = ["How many children are in care in West Northamptonshire?", "And how many have a child protection plan?"]
+    turn = read("And how many have an Education and Health Care Plan?", history, ALIASES)
+    assert turn.doc_ids == [WEST]
+
+
+def test_its_priorities_and_tell_me_more():
+    turn = read("its priorities?", ["What does the North Northamptonshire Vision say about the environment?"], ALIASES)
+    assert turn.doc_ids == [NORTH] and turn.kind == "priority" and not turn.focus
+    more = read("tell me more about that", ["What is the Good Health goal in the North Northamptonshire Vision?"], ALIASES)
+    assert more.more and more.doc_ids == [NORTH] and "health" in more.query.lower()
+
+
+def test_a_comparison_opens_the_conversation_to_every_document():
+    turn = read("How do both plans treat housing?", ["What does West Northants say about parks?"], ALIASES)
+    assert turn.comparison and turn.doc_ids == []
+
+
+def test_follow_ups_never_cite_a_document_the_conversation_excluded(corpus_assistant):
+    dialogue = ["What does the One West Northamptonshire plan say about transport?", "What are the priorities?",
+                "and what about housing?", "tell me more about that"]
+    for i in range(1, len(dialogue)):
+        answer = corpus_assistant.ask(dialogue[i], dialogue[:i])
+        assert answer.citations and {c.doc_id for c in answer.citations} == {WEST}, dialogue[i]
