@@ -17,6 +17,7 @@ import re
 from dataclasses import asdict, dataclass, field
 
 from assistant.chunking import split_sentences as sentences
+from assistant.found import found_model
 from assistant.keywords import QUESTION_WORDS, KeywordIndex, terms
 from assistant.retrieval import Passage, Retrieval
 from assistant.settings import Settings
@@ -88,24 +89,38 @@ def not_found(question: str, passages: list[Passage], doc_ids: list[str], eviden
     return Answer(question, text or NOT_FOUND, False, citations(picks, settings.max_quote_chars), "not_found", doc_ids, evidence)
 
 
-def is_supported(passages: list[Passage], scorer: Scorer, settings: Settings) -> tuple[bool, dict]:
-    """Is there an answer at all? Two signals from the top passages: how similar the best one is
-    to the question (cosine), and how much of the question's weight its best single sentence
-    holds (a "how many" question counts only sentences with a figure)."""
+def evidence(passages: list[Passage], scorer: Scorer, settings: Settings) -> dict:
+    """What the top passages offer as evidence: the best passage's cosine, the best sentence's
+    cosine, and the largest share of the question's weight one sentence holds (read under its
+    heading; for a "how many / when" question only sentences with a figure count)."""
     top = passages[: settings.evidence_passages]
-    similarity = max((p.similarity for p in top), default=0.0)
-    sentence = max((p.sentence_similarity for p in top), default=0.0)
-    support = max((scorer.share(s, p.chunk.section) for p in top for s in sentences(p.chunk.text)), default=0.0)
-    evidence = {"similarity": round(similarity, 4), "sentence_similarity": round(sentence, 4), "support": round(support, 4)}
-    if not top or similarity < settings.min_dense_similarity:
-        return False, evidence
-    if scorer.wants_number and not any(_FIGURE.search(s) for p in top for s in sentences(p.chunk.text)):
-        return False, evidence  # "when / how many" and not one figure or date to give
-    if sentence >= settings.confident_sentence_similarity and not scorer.wants_number:  # one sentence says it, in other words
-        return True, evidence
-    if support == 0.0:  # no sentence shares a word (or a wanted figure) with the question
-        return False, evidence
-    return support >= settings.min_sentence_support or similarity >= settings.confident_similarity, evidence
+    return {
+        "similarity": round(max((p.similarity for p in top), default=0.0), 4),
+        "sentence_similarity": round(max((p.sentence_similarity for p in top), default=0.0), 4),
+        "support": round(max((scorer.share(s, p.chunk.section) for p in top for s in sentences(p.chunk.text)), default=0.0), 4),
+        "wants_number": float(scorer.wants_number),
+        "has_figure": float(any(_FIGURE.search(s) for p in top for s in sentences(p.chunk.text))),
+    }
+
+
+def is_supported(passages: list[Passage], scorer: Scorer, settings: Settings) -> tuple[bool, dict]:
+    """Is there an answer at all? Never below ``min_dense_similarity``, never a "how many / when"
+    answer without a figure; otherwise the fitted model decides (``found_model``), or, without
+    one, the thresholds: enough sentence support, or a very similar passage or sentence."""
+    ev = evidence(passages, scorer, settings)
+    if not passages or ev["similarity"] < settings.min_dense_similarity:
+        return False, ev
+    if ev["wants_number"] and not ev["has_figure"]:
+        return False, ev  # "when / how many" and not one figure or date to give
+    model = found_model(settings.found_model)
+    if model:
+        ev["p_found"] = round(model.probability(ev), 4)
+        return ev["p_found"] >= model.threshold, ev
+    if ev["sentence_similarity"] >= settings.confident_sentence_similarity and not ev["wants_number"]:
+        return True, ev  # one sentence says it, in other words
+    if ev["support"] == 0.0:  # no sentence shares a word (or a wanted figure) with the question
+        return False, ev
+    return ev["support"] >= settings.min_sentence_support or ev["similarity"] >= settings.confident_similarity, ev
 
 
 def _fact_picks(passages: list[Passage], scorer: Scorer, settings: Settings, wanted: int) -> list[Pick]:

@@ -1,0 +1,73 @@
+"""Fit the "found" model on the dev set: `python evals/fit_found.py` (the corpus must be ingested).
+
+For every dev question answered by the fact path (structural lists, overviews and comparisons
+decide "found" their own way), it computes the evidence features the pipeline computes at run
+time, fits a logistic regression (scikit-learn, class-balanced), reports 5-fold cross-validated
+accuracy, false-refusal and refusal rates against the threshold rule, and writes the weights to
+``assistant/found_model.json``. The gold set is never read here.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold, cross_val_predict
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV = ROOT / "evals" / "dev_questions.jsonl"
+OUT = ROOT / "assistant" / "found_model.json"
+C, THRESHOLD = 10.0, 0.5
+
+
+def features(assistant, path: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    from assistant.answer import Scorer, is_supported
+    from assistant.evaluation import load_cases
+    from assistant.found import FEATURES
+
+    retriever, settings = assistant.retriever, assistant.settings
+    rows, labels, rule = [], [], []
+    for case in load_cases(path):
+        turn = retriever.read(case.question, case.history)
+        if turn.kind or turn.overview or turn.comparison:
+            continue
+        retrieval = retriever.find(turn, settings.top_k)
+        scorer = Scorer.for_question(turn.question, retrieval.query, retriever.keywords, settings, retrieval.scope_terms)
+        found, evidence = is_supported(retrieval.passages, scorer, settings)
+        rows.append([evidence[f] for f in FEATURES])
+        labels.append(int(case.answerable))
+        rule.append(int(found))
+    return np.array(rows), np.array(labels), np.array(rule)
+
+
+def rates(predicted: np.ndarray, truth: np.ndarray) -> dict:
+    return {"accuracy": round(float((predicted == truth).mean()), 3),
+            "false_refusal": round(float(((predicted == 0) & (truth == 1)).sum() / truth.sum()), 3),
+            "refusal": round(float(((predicted == 0) & (truth == 0)).sum() / (truth == 0).sum()), 3)}
+
+
+def main() -> None:
+    from assistant import Assistant
+    from assistant.found import FEATURES
+    from assistant.settings import Settings
+
+    assistant = Assistant(Settings(found_model=None))  # features and the rule, without the old model
+    x, y, rule = features(assistant, DEV)
+    model = LogisticRegression(C=C, class_weight="balanced", max_iter=2000)
+    folds = [rates((cross_val_predict(model, x, y, cv=StratifiedKFold(5, shuffle=True, random_state=seed),
+                                      method="predict_proba")[:, 1] >= THRESHOLD).astype(int), y) for seed in range(5)]
+    model.fit(x, y)
+    report = {"questions": len(y), "answerable": int(y.sum()), "threshold rule": rates(rule, y),
+              "model, 5-fold cross-validated (mean of 5 splits)": {k: round(float(np.mean([f[k] for f in folds])), 3) for k in folds[0]}}
+    OUT.write_text(json.dumps({"features": FEATURES, "weights": [round(float(w), 4) for w in model.coef_[0]],
+                               "bias": round(float(model.intercept_[0]), 4), "threshold": THRESHOLD,
+                               "fitted_on": "evals/dev_questions.jsonl", "fit": report}, indent=2) + "\n", "utf-8")
+    json.dump(report, sys.stdout, indent=2)
+    print(f"\nwrote {OUT}")
+
+
+if __name__ == "__main__":
+    main()
