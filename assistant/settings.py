@@ -60,7 +60,7 @@ class Settings(BaseSettings):
     dense_weight: float = Field(0.5, description="Convex fusion: weight of the cosine score (the rest is BM25).")
     rrf_k: int = Field(60, description="Reciprocal rank fusion constant.")
     rerank_depth: int = Field(20, description="Top fused passages re-ranked by their best sentence.")
-    sentence_weight: float = Field(0.3, description="Weight of the best sentence's cosine in the re-ranked score.")
+    sentence_weight: float = Field(0.5, description="Weight of the best sentence's cosine in the re-ranked score.")
     near_duplicate_jaccard: float = Field(0.8, description="Word-set overlap above which a passage is a duplicate.")
     follow_up_max_words: int = Field(8, description="Shorter questions may lean on the previous one.")
 
