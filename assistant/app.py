@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 
 ALL = "all"
 STARTERS = [
+    "Give me an overview of the One West Northamptonshire plan.",
     "Which goals address rural transport?",
     "What are the three priorities of the North Northamptonshire Vision?",
     "What outcomes does West Northamptonshire want for housing by 2030?",

@@ -71,21 +71,20 @@ def outline(doc_id: str = typer.Argument(..., help="Document id, as `assistant d
     """Show a document's sections as a tree, each with its kind (priority, goal, outcome ...)."""
     from assistant.outline import as_text
 
-    sections = _assistant().outline(doc_id)
-    if not sections:
-        typer.echo(f"No indexed document '{doc_id}'.", err=True)
-        raise typer.Exit(1)
+    sections = _assistant().outline(doc_id) or _no_such_document(doc_id)
     typer.echo(as_text(sections))
 
 
 @app.command()
 def remove(doc_id: str = typer.Argument(..., help="Document id, as `assistant docs` shows it.")):
     """Remove a document from the index."""
-    removed = _assistant().remove(doc_id)
-    if not removed:
-        typer.echo(f"No indexed document '{doc_id}'.", err=True)
-        raise typer.Exit(1)
+    removed = _assistant().remove(doc_id) or _no_such_document(doc_id)
     typer.echo(f"removed {doc_id} ({removed} passages)")
+
+
+def _no_such_document(doc_id: str):
+    typer.echo(f"No indexed document '{doc_id}'.", err=True)
+    raise typer.Exit(1)
 
 
 @app.command()
@@ -157,7 +156,8 @@ def evaluate(
     """Measure answer quality on a gold set; exit 1 when a metric breaks its threshold."""
     import tomllib
 
-    from assistant import evaluation, report
+    from assistant.evaluation import harness as evaluation
+    from assistant.evaluation import report
 
     assistant = _assistant()
     if not assistant.documents():

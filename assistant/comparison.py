@@ -7,7 +7,7 @@ saying the document does not cover it. The reader sees who says what; nothing is
 
 from __future__ import annotations
 
-from assistant.answer import Answer, Pick, Scorer, as_sentence, citations, is_supported, not_found, number
+from assistant.answer import Answer, Scorer, as_sentence, citations, is_supported, not_found, number
 from assistant.conversation import Turn
 from assistant.retrieval import Retriever
 from assistant.settings import Settings

@@ -36,7 +36,7 @@ def cold_ingest(runs: int = 3) -> list[float]:
 
 def warm_ask(rounds: int = 3) -> dict:
     from assistant import Assistant
-    from assistant.evaluation import load_cases
+    from assistant.evaluation.harness import load_cases
 
     with tempfile.TemporaryDirectory() as index:
         os.environ["ASSISTANT_INDEX_DIR"] = index

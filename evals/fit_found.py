@@ -25,7 +25,7 @@ C, THRESHOLD = 10.0, 0.5
 
 def features(assistant, path: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     from assistant.answer import Scorer, is_supported
-    from assistant.evaluation import load_cases
+    from assistant.evaluation.harness import load_cases
     from assistant.found import FEATURES
 
     retriever, settings = assistant.retriever, assistant.settings

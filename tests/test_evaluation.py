@@ -4,9 +4,10 @@ import sys
 import tomllib
 from pathlib import Path
 
-from assistant import evaluation, report
+from assistant.evaluation import harness as evaluation
+from assistant.evaluation import report
 from assistant.documents import load
-from assistant.evaluation import (
+from assistant.evaluation.harness import (
     Case,
     citation_checks,
     fact_recall,

@@ -7,8 +7,8 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
 
-from assistant import evaluation
-from assistant.judge import Judge, JudgeUnavailable
+from assistant.evaluation import harness as evaluation
+from assistant.evaluation.judge import Judge, JudgeUnavailable
 from assistant.settings import Settings
 from tests.conftest import free_port
 

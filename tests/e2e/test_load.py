@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from gradio_client import Client
 
-from assistant.evaluation import load_cases
+from assistant.evaluation.harness import load_cases
 from tests.e2e.conftest import ARTIFACTS
 
 USERS, QUESTIONS_EACH = 20, 5

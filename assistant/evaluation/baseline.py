@@ -16,7 +16,7 @@ from langchain_chroma import Chroma
 from langchain_core.documents import Document
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-from assistant.evaluation import RETRIEVAL_DEPTH, Case, retrieval_metrics
+from assistant.evaluation.harness import RETRIEVAL_DEPTH, Case, retrieval_metrics
 
 
 class TutorialPipeline:

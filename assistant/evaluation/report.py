@@ -42,12 +42,13 @@ def markdown(report: dict) -> str:
     lines += [f"| {m} | {_fmt(system.get(m))} | {_fmt(base.get(m))} |" for m in HEADLINE if m in system or m in base]
     if "judge" in report:
         lines += ["", f"LLM judge (a trend, not a gate): {json.dumps(report['judge'])}"]
-    lines += ["", "## By slice", "", "| slice | n | hit@1 | hit@5 | mrr | fact recall | refusal acc. | false refusals | baseline hit@5 |",
-              "|---|---|---|---|---|---|---|---|---|"]
+    lines += ["", "## By slice", "", "| slice | n | hit@1 | hit@5 | mrr | cited first | fact recall | lists complete | scope kept | "
+              "refusal acc. | false refusals | baseline hit@5 |", "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for name, s in report["slices"].items():
         b = report.get("baseline_slices", {}).get(name, {})
-        lines.append(f"| {name} | {s['questions']} | {_fmt(s.get('hit@1'))} | {_fmt(s.get('hit@5'))} | {_fmt(s.get('mrr'))} | "
-                     f"{_fmt(s.get('fact_recall'))} | {_fmt(s.get('refusal_accuracy'))} | {_fmt(s.get('false_refusal_rate'))} | {_fmt(b.get('hit@5'))} |")
+        cells = [s.get(k) for k in ("hit@1", "hit@5", "mrr", "cited_first", "fact_recall", "list_complete", "scope_kept",
+                                    "refusal_accuracy", "false_refusal_rate")] + [b.get("hit@5")]
+        lines.append(f"| {name} | {s['questions']} | " + " | ".join(_fmt(c) for c in cells) + " |")
     lines += ["", "## Questions (failures first)", "", "| id | slice | ok | question | expected | got |", "|---|---|---|---|---|---|"]
     for r in _failures_first(report["rows"]):
         got = r["answer"].replace("\n", " ").replace("|", "/")[:240]

@@ -199,7 +199,7 @@ def run(assistant: Assistant, cases: list[Case], baseline: bool = True) -> dict:
     if assistant.settings.llm_base_url:
         report["judge"] = judge_rows(assistant, rows)
     if baseline:
-        from assistant.baseline import TutorialPipeline
+        from assistant.evaluation.baseline import TutorialPipeline
 
         pipeline = TutorialPipeline(assistant.settings.corpus_dir, assistant.embeddings)
         base_rows = [pipeline.evaluate(c) for c in cases]
@@ -210,7 +210,7 @@ def run(assistant: Assistant, cases: list[Case], baseline: bool = True) -> dict:
 
 def judge_rows(assistant: Assistant, rows: list[dict]) -> dict:
     """LLM-judged faithfulness and relevance of the found answers (trends, never a gate)."""
-    from assistant.judge import Judge, JudgeUnavailable
+    from assistant.evaluation.judge import Judge, JudgeUnavailable
 
     judge = Judge(assistant.settings)
     try:
