@@ -5,6 +5,8 @@
   A question naming a priority ("the Proactive Place goals", "priority 2") lists only its items.
 - ``overview``: "Summarise X" gives the document's own statement of purpose, then each priority
   with its one-line description.
+- ``themed_list``: "What outcomes do they want for housing?" lists all the outcomes of the one
+  priority whose own description matches the topic clearly (cosine and margin in settings).
 - ``topical_list``: "Which goals address X?" ranks only sections of those kinds, keeps the ones
   that speak of X, groups them by document and priority, names each by its title, and says so
   when a document has none.
@@ -29,6 +31,7 @@ SINGULAR = {"priority": "priority", "goal": "goal", "outcome": "outcome", "prior
             "action": "commitment", "principle": "principle", "driver": "driver", "step": "step"}
 _PURPOSE = re.compile(r"\bour (vision|mission|aim|purpose|ambition)\b.*\bis\b|\b(this|the)\b[\w\s]{0,40}\b(plan|vision|strategy) is\b(?! not)", re.I)
 _PRIORITY_NUMBER = re.compile(r"\bpriority\s+(\d+)\b", re.I)
+BULLET_KINDS = ("outcome", "priority_area", "action")  # kinds a plan states as bullet lists under each priority
 
 
 def scope(turn: Turn, retriever: Retriever) -> list[str]:
@@ -110,6 +113,27 @@ def overview(turn: Turn, retriever: Retriever, settings: Settings) -> Answer | N
     if not picks:
         return None
     return _listed(turn, lines, picks, settings, "overview")
+
+
+def themed_list(turn: Turn, retriever: Retriever, settings: Settings) -> Answer | None:
+    """ "What outcomes do they want for housing?": when the topic is clearly one priority's theme,
+    the complete list of that priority's outcomes (or priority areas, or commitments)."""
+    if turn.kind not in BULLET_KINDS or len(scope(turn, retriever)) != 1:
+        return None
+    doc_id = scope(turn, retriever)[0]
+    best: dict[str, float] = {}
+    for p in retriever.find(Turn(turn.focus_text, turn.focus_text), settings.candidates, [doc_id], ("priority",)).passages:
+        best[p.chunk.priority] = max(best.get(p.chunk.priority, 0.0), p.similarity)
+    ranked = sorted(best.items(), key=lambda kv: -kv[1]) + [("", 0.0)]
+    (theme, first), (_, second) = ranked[0], ranked[1]
+    if not theme or first < settings.theme_similarity or first - second < settings.theme_margin:
+        return None
+    found = items(retriever.outlines.get(doc_id, []), turn.kind, theme)[: settings.structure_items]
+    if not found:
+        return None
+    lines = [f"{retriever.documents[doc_id].title} — {PLURAL[turn.kind]} under {theme}:"]
+    picks = [Pick(passage, sentence) for _, passage, sentence in found]
+    return _listed(turn, lines + [("", p) for p in picks], picks, settings, "list")
 
 
 def topical_list(turn: Turn, retriever: Retriever, settings: Settings) -> Answer:

@@ -2,7 +2,7 @@
 
 - an overview ("Summarise X")                  -> lists.overview
 - a kind of section, no topic ("the goals of X") -> lists.complete_list
-- a kind of section and a topic ("goals about X") -> lists.topical_list
+- a kind of section and a topic ("goals about X") -> lists.themed_list, else lists.topical_list
 - a comparison over two or more documents       -> comparison.side_by_side
 - anything else                                 -> answer.fact_answer (or "not found")
 A structural shape that finds nothing in the outline falls through to the fact answer.
@@ -37,7 +37,7 @@ class Answerer:
             if shaped:
                 return shaped
         if turn.kind and turn.focus:
-            return lists.topical_list(turn, retriever, s)
+            return lists.themed_list(turn, retriever, s) or lists.topical_list(turn, retriever, s)
         docs = lists.scope(turn, retriever)
         if turn.comparison and len(docs) > 1:
             scorer = Scorer.for_question(turn.question, turn.query, retriever.keywords, s, _WHERE | set(terms(" ".join(turn.names))))

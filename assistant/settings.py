@@ -79,6 +79,8 @@ class Settings(BaseSettings):
     list_items: int = Field(8, description="Most sections per document in a 'which goals address X' answer.")
     list_sentences_per_section: int = Field(3, description="Most sentences quoted from one section in such a list.")
     structure_items: int = Field(40, description="Most items per document in a complete list ('what are the goals of X').")
+    theme_similarity: float = Field(0.35, description="'Outcomes for X' lists a whole priority's outcomes when X matches its description this well...")
+    theme_margin: float = Field(0.08, description="...and this much better than the next priority.")
     comparison_sentences: int = Field(2, description="Sentences per document in a side-by-side comparison.")
     max_quote_chars: int = Field(1000, description="Longest passage quoted in a citation.")
     max_question_chars: int = Field(2000, description="Longer questions are refused with a message.")

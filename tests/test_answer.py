@@ -68,6 +68,16 @@ def test_structural_lists_are_complete_and_in_document_order(corpus_assistant):
     assert_well_cited(goals)
 
 
+def test_outcomes_for_a_priority_theme_list_all_of_that_prioritys_outcomes(corpus_assistant):
+    answer = corpus_assistant.ask("What outcomes does West Northamptonshire want for children by 2030?")
+    assert answer.kind == "list" and "outcomes under Our Priority 5: Best Place to Grow up" in answer.answer
+    assert answer.answer.count("\n• ") == 11  # every bullet of that priority's outcomes, and no other
+    assert {c.section for c in answer.citations} == {"Our Priority 5: Best Place to Grow up > Suggested outcomes we want by 2030"}
+    unclear = corpus_assistant.ask("What outcomes does West Northamptonshire want for climate change?")
+    assert "outcomes under" not in unclear.answer  # no one priority is about it: the matching outcomes only
+    assert_well_cited(answer)
+
+
 def test_an_overview_gives_the_purpose_then_each_priority(corpus_assistant):
     answer = corpus_assistant.ask("Give me an overview of the North Northamptonshire Vision.")
     assert answer.kind == "overview"
