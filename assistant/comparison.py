@@ -24,9 +24,9 @@ def side_by_side(turn: Turn, doc_ids: list[str], retriever: Retriever, scorer: S
         if not found:
             parts.append(f"{title}: nothing found about {topic}.")
             continue
-        best = sorted((scorer.best(p) for p in passages), key=lambda p: -scorer.score(p.sentence))
-        chosen = [best[0]] + [p for p in best[1:] if scorer.score(p.sentence) >= settings.extra_sentence_ratio * scorer.score(best[0].sentence)]
-        chosen = chosen[: settings.comparison_sentences]
+        best = [scorer.best(p) for p in passages]  # the best-ranked passage speaks first, as in a fact answer
+        floor = settings.extra_sentence_ratio * scorer.score(best[0].sentence)
+        chosen = ([best[0]] + [p for p in best[1:] if scorer.score(p.sentence) >= floor])[: settings.comparison_sentences]
         picks += chosen
         parts.append((title, chosen))
     if not picks:
