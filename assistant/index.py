@@ -25,6 +25,7 @@ from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
 
+FORMAT = 2  # bump when what is stored per chunk changes: indexed documents are then re-indexed
 DOC_FIELDS = ("title", "source", "sha256", "pipeline", "publisher", "date", "status", "aliases")
 
 
@@ -90,7 +91,7 @@ class Index:
     def replace(self, doc: Document, chunks: list[Chunk], pipeline: str, progress: bool = False) -> None:
         """Make ``chunks`` the only chunks of ``doc`` in the index."""
         texts = [c.embedding_text() for c in chunks]
-        sentence_rows = [(f"{c.id}#{i}", c.id, s) for c in chunks for i, s in enumerate(split_sentences(c.text))]
+        sentence_rows = [(f"{c.id}#{i}", c.id, sentence_text(c, s)) for c in chunks for i, s in enumerate(split_sentences(c.text))]
         vectors = self._embed(texts, f"embedding {doc.doc_id}", progress)
         sentence_vectors = self._embed([s for _, _, s in sentence_rows], f"sentences {doc.doc_id}", progress)
         metadatas = [self._metadata(doc, c, t) | {"pipeline": pipeline} for c, t in zip(chunks, texts)]
@@ -168,6 +169,12 @@ class Index:
         for meta, distance in zip(found["metadatas"][0], found["distances"][0]):
             best.setdefault(meta["chunk_id"], 1.0 - distance)
         return best
+
+
+def sentence_text(chunk: Chunk, sentence: str) -> str:
+    """What a sentence vector embeds: the sentence under its section's heading, so that a bare
+    figure line or bullet ("77.6% People in employment") carries what it is about."""
+    return f"{chunk.heading}: {sentence}" if chunk.heading else sentence
 
 
 def _stored(chunk_id: str, indexed_text: str, m: dict) -> StoredChunk:
