@@ -34,9 +34,13 @@ class FoundModel:
 
 
 @lru_cache(maxsize=4)
-def found_model(path: Path | None) -> FoundModel | None:
-    """The model in ``path`` (read once), or None when no path is set."""
-    if not path or not str(path).strip():
+def found_model(path: str) -> FoundModel | None:
+    """The model in ``path`` (read once), or None when the setting is empty."""
+    if not path or not path.strip():
         return None
-    data = json.loads(Path(path).read_text("utf-8"))
-    return FoundModel(data["features"], data["weights"], data["bias"], data["threshold"])
+    try:
+        data = json.loads(Path(path).read_text("utf-8"))
+        return FoundModel(data["features"], data["weights"], data["bias"], data["threshold"])
+    except (OSError, ValueError, KeyError) as e:
+        raise ValueError(f"ASSISTANT_FOUND_MODEL={path}: not a found model ({type(e).__name__}: {e}); "
+                         "run `python evals/fit_found.py`, or set it empty to use the thresholds") from None

@@ -66,7 +66,7 @@ class Settings(BaseSettings):
 
     # --- answering -----------------------------------------------------------------------
     min_dense_similarity: float = Field(0.15, description="Best passage must be at least this similar (cosine).")
-    found_model: Path | None = Field(PACKAGE / "found_model.json", description="Fitted 'found' model (evals/fit_found.py); empty: the thresholds below.")
+    found_model: str = Field(str(PACKAGE / "found_model.json"), description="Fitted 'found' model (evals/fit_found.py); empty: the thresholds below.")
     min_sentence_support: float = Field(0.4, description="...and one sentence must hold this share of the question's weight,")
     confident_similarity: float = Field(0.6, description="...unless the best passage is at least this similar,")
     confident_sentence_similarity: float = Field(0.6, description="...or one of its sentences is at least this similar.")

@@ -54,7 +54,7 @@ def main() -> None:
     from assistant.found import FEATURES
     from assistant.settings import Settings
 
-    assistant = Assistant(Settings(found_model=None))  # features and the rule, without the old model
+    assistant = Assistant(Settings(found_model=""))  # features and the rule, without the old model
     x, y, rule = features(assistant, DEV)
     model = LogisticRegression(C=C, class_weight="balanced", max_iter=2000)
     folds = [rates((cross_val_predict(model, x, y, cv=StratifiedKFold(5, shuffle=True, random_state=seed),
