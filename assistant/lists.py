@@ -84,10 +84,7 @@ def complete_list(turn: Turn, retriever: Retriever, settings: Settings) -> Answe
             continue
         title = retriever.documents[doc_id].title
         lines.append(f"{title} — {len(found)} {PLURAL[turn.kind] if len(found) != 1 else SINGULAR[turn.kind]}:")
-        for label, passage, sentence in found:
-            pick = Pick(passage, sentence)
-            picks.append(pick)
-            lines.append((label, pick))
+        _add_items(found, lines, picks)
     if not picks:
         return None
     return _listed(turn, lines, picks, settings, "list")
@@ -107,9 +104,7 @@ def overview(turn: Turn, retriever: Retriever, settings: Settings) -> Answer | N
             lines.append(("", purpose))
         if priorities:
             lines.append(f"Its {len(priorities)} priorities:")
-        for label, passage, sentence in priorities:
-            picks.append(Pick(passage, sentence))
-            lines.append((label, picks[-1]))
+        _add_items(priorities, lines, picks)
     if not picks:
         return None
     return _listed(turn, lines, picks, settings, "overview")
@@ -131,9 +126,9 @@ def themed_list(turn: Turn, retriever: Retriever, settings: Settings) -> Answer 
     found = items(retriever.outlines.get(doc_id, []), turn.kind, theme)[: settings.structure_items]
     if not found:
         return None
-    lines = [f"{retriever.documents[doc_id].title} — {PLURAL[turn.kind]} under {theme}:"]
-    picks = [Pick(passage, sentence) for _, passage, sentence in found]
-    return _listed(turn, lines + [("", p) for p in picks], picks, settings, "list")
+    lines, picks = [f"{retriever.documents[doc_id].title} — {PLURAL[turn.kind]} under {theme}:"], []
+    _add_items([("", passage, sentence) for _, passage, sentence in found], lines, picks)
+    return _listed(turn, lines, picks, settings, "list")
 
 
 def topical_list(turn: Turn, retriever: Retriever, settings: Settings) -> Answer:
@@ -147,8 +142,10 @@ def topical_list(turn: Turn, retriever: Retriever, settings: Settings) -> Answer
         within = anchor(turn.question, outline)
         own = kinds if kinds is None or any(s.kind in kinds for s in outline) else GOAL_LIKE  # no "outcomes": its goals
         passages = retriever.find(turn, settings.candidates, [doc_id], own).passages
-        passages = [p for p in passages if (p.chunk.priority if turn.kind == "priority" else True)
-                    and (within is None or p.chunk.priority == within)]
+        if turn.kind == "priority":  # any passage under a priority speaks for it
+            passages = [p for p in passages if p.chunk.priority]
+        if within:  # the question names a priority: only its sections
+            passages = [p for p in passages if p.chunk.priority == within]
         nearest += passages[:1]
         kept = [p for p in passages if scorer.share(scorer.best(p).sentence, p.chunk.section) > 0
                 or p.similarity >= settings.confident_similarity][: settings.list_items]
@@ -170,6 +167,13 @@ def topical_list(turn: Turn, retriever: Retriever, settings: Settings) -> Answer
                 picks.append(Pick(passage, sentence))
                 lines.append((_label(passage.chunk), picks[-1]))
     return _listed(turn, lines, picks, settings, "list")
+
+
+def _add_items(found: list[tuple[str, Passage, str]], lines: list, picks: list[Pick]) -> None:
+    """Each (label, passage, sentence) becomes a pick and a list line."""
+    for label, passage, sentence in found:
+        picks.append(Pick(passage, sentence))
+        lines.append((label, picks[-1]))
 
 
 def _listed(turn: Turn, lines: list, picks: list[Pick], settings: Settings, kind: str) -> Answer:
