@@ -61,6 +61,8 @@ class Turn:
     comparison: bool = False
     overview: bool = False
     more: bool = False  # "tell me more": the same question, a longer answer
+    vector: list[float] | None = field(default=None, repr=False)  # the query's embedding, once computed
+    vector_of: str = field(default="", repr=False)  # the query it was computed for
 
 
 def read(question: str, history: list[str], aliases: dict[str, list[str]], max_follow_up_words: int = 8) -> Turn:

@@ -74,7 +74,9 @@ class Retriever:
         s = self.settings
         doc_ids = turn.doc_ids if doc_ids is None else doc_ids
         query = turn.query
-        vector = self.embeddings.embed_query(query)
+        if turn.vector is None or turn.vector_of != query:  # one answer may search once per document
+            turn.vector, turn.vector_of = self.embeddings.embed_query(query), query
+        vector = turn.vector
         dense = self.index.dense_search(vector, s.candidates, doc_ids, kinds)
         allowed = None
         if doc_ids or kinds:
