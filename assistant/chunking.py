@@ -7,7 +7,7 @@ Headings are found from the text alone:
 - minor: a short title-like line ("Transport", "A PROUD PLACE", "Suggested outcomes we want
   by 2030") directly above body text.
 Each chunk keeps its section path ("6 Priority 2: Prosperous Place > 6.2 Priority Goals >
-Transport"), never crosses a heading, keeps a list with its lead-in, and stays under
+Transport") with that section's kind, role and priority (``structure``), never crosses a heading, keeps a list with its lead-in, and stays under
 ``chunk_words`` so the embedding model reads all of it.
 
 >>> from assistant.documents import Document
