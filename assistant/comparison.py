@@ -15,14 +15,15 @@ from assistant.settings import Settings
 
 def side_by_side(turn: Turn, doc_ids: list[str], retriever: Retriever, scorer: Scorer, settings: Settings) -> Answer:
     parts, picks, nearest, evidence = [], [], [], {}
-    topic = turn.focus_text or "this topic"
+    about = turn.focus_text or "this topic"
+    topic = Turn(turn.question, " ".join(turn.topic)) if turn.topic else turn  # search by the topic, not "how do the two plans differ"
     for doc_id in doc_ids:
-        passages = retriever.find(turn, settings.evidence_passages, [doc_id]).passages
+        passages = retriever.find(topic, settings.evidence_passages, [doc_id]).passages
         nearest += passages[:1]
         found, evidence[doc_id] = is_supported(passages, scorer, settings)
         title = retriever.documents[doc_id].title
         if not found:
-            parts.append(f"{title}: nothing found about {topic}.")
+            parts.append(f"{title}: nothing found about {about}.")
             continue
         best = [scorer.best(p) for p in passages]  # the best-ranked passage speaks first, as in a fact answer
         floor = settings.extra_sentence_ratio * scorer.score(best[0].sentence)
