@@ -94,12 +94,13 @@ def evidence(passages: list[Passage], scorer: Scorer, settings: Settings) -> dic
     cosine, and the largest share of the question's weight one sentence holds (read under its
     heading; for a "how many / when" question only sentences with a figure count)."""
     top = passages[: settings.evidence_passages]
+    said = [(p.chunk.section, s) for p in top for s in sentences(p.chunk.text)]
     return {
         "similarity": round(max((p.similarity for p in top), default=0.0), 4),
         "sentence_similarity": round(max((p.sentence_similarity for p in top), default=0.0), 4),
-        "support": round(max((scorer.share(s, p.chunk.section) for p in top for s in sentences(p.chunk.text)), default=0.0), 4),
+        "support": round(max((scorer.share(s, section) for section, s in said), default=0.0), 4),
         "wants_number": float(scorer.wants_number),
-        "has_figure": float(any(_FIGURE.search(s) for p in top for s in sentences(p.chunk.text))),
+        "has_figure": float(any(_FIGURE.search(s) for _, s in said)),
     }
 
 
