@@ -43,7 +43,7 @@ class Citation:
     doc_id: str
     title: str
     section: str
-    page: int | None
+    page: str | None
     text: str  # the quoted passage
     quote: str  # the sentences of the passage that the answer uses, one a line ("" when none)
     score: float

@@ -32,6 +32,7 @@ SEPARATOR = " > "
 _MARKDOWN = re.compile(r"^(#{1,6})\s+(.+)$")
 _NUMBERED = re.compile(r"^([1-9]\d?(?:\.\d{1,2}){0,3})\.?\s+([A-Z].*)$")
 _LABEL = re.compile(r"^(?:Our\s+)?(?:Priority|Part|Chapter|Section|Theme)\s+[0-9IVX]+:?$", re.I)
+_LABELLED_TITLE = re.compile(r"^((?:Our\s+)?(?:Priority|Part|Chapter|Section|Theme)\s+[0-9IVX]+):?\s+([A-Z].*)$", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“‘(£])")
 _SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "is", "of", "on", "or", "the", "to", "we"}
 
@@ -42,7 +43,7 @@ class Chunk:
     doc_id: str
     title: str
     section: str
-    page: int | None
+    page: str | None  # as printed: "3", or "iv" where the PDF labels its pages
     start: int
     end: int
     text: str
@@ -165,7 +166,7 @@ def _find_headings(blocks: list[_Block], max_words: int) -> list[_Block]:
         md = _MARKDOWN.match(text)
         numbered = _NUMBERED.match(text) if one_line and len(text.split()) <= 2 * max_words else None
         if md:
-            block.level, block.title = len(md.group(1)), md.group(2).strip()
+            block.level, block.title = len(md.group(1)), _tidy(md.group(2))
         elif numbered and _in_sequence(numbered.group(1), last_number) and not _ends_sentence(text):
             last_number = int(numbered.group(1).split(".")[0])
             block.level, block.title = numbered.group(1).count(".") + 1, _tidy(text)
@@ -205,12 +206,16 @@ def _is_body(text: str, max_words: int) -> bool:
 
 
 def _tidy(title: str) -> str:
-    """Title-case an ALL-CAPS heading; leave others as written.
+    """Title-case an ALL-CAPS heading, and put a colon after a label ("Priority 2 Homes");
+    leave others as written.
 
-    >>> _tidy("5 PRIORITY 1: PROUD PLACE")
-    '5 Priority 1: Proud Place'
+    >>> _tidy("5 PRIORITY 1: PROUD PLACE"), _tidy("Our Priority 2 Accessible and Connected")
+    ('5 Priority 1: Proud Place', 'Our Priority 2: Accessible and Connected')
     """
     title = title.strip().rstrip(":").strip()
+    labelled = _LABELLED_TITLE.match(title)
+    if labelled:
+        title = f"{labelled.group(1)}: {labelled.group(2)}"
     if not title.isupper():
         return title
     words = title.lower().split()

@@ -32,8 +32,6 @@ _FIGURE = re.compile(r"^[£$€]?\d[\d,.]*\s*(%|m|k|bn|billion|million)?(\s*[-�
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]+\)")
 _FOOTNOTE = re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s")
-_CONNECTORS = {"a", "an", "and", "as", "at", "be", "by", "for", "from", "in", "is", "are", "of", "on", "or",
-               "our", "that", "the", "their", "to", "which", "with", "will", "we"}
 _ENDS_SENTENCE = re.compile(r"[.!?:;\"”’)\]…]$")
 
 
@@ -49,27 +47,6 @@ def clean(text: str, banner_lines: list[str] | tuple[str, ...] = ("DRAFT",)) -> 
     paragraphs = _join_figures(paragraphs)
     paragraphs = _mend_broken_sentences(paragraphs)
     return "\n\n".join(paragraphs).replace("\n\n" + PAGE_BREAK + "\n\n", PAGE_BREAK).strip("\n ")
-
-
-def reflow(page: str, heading_words: int = 12) -> str:
-    """Rebuild paragraphs from the hard-wrapped lines of a PDF page.
-
-    A line joins the one before it when that one runs on: it is long, or it ends with a word
-    such as "and" or "the", and it does not end a sentence. A bullet line always starts anew.
-
-    >>> reflow("1 Parks\\nEvery ward has a park and\\nthe parks open at dawn.\\n• Trees")
-    '1 Parks\\n\\nEvery ward has a park and the parks open at dawn.\\n\\n• Trees'
-    """
-    paragraphs: list[str] = []
-    for line in (raw.strip() for raw in page.split("\n")):
-        previous = paragraphs[-1] if paragraphs else ""
-        open_ended = len(previous.split()) > heading_words or previous.rsplit(" ", 1)[-1].lower() in _CONNECTORS
-        wrapped = previous and line and not _ENDS_SENTENCE.search(previous) and open_ended
-        if wrapped and not _BULLET_CHARS.match(line) and not line.startswith("-"):
-            paragraphs[-1] = f"{previous} {line}"
-        elif line:
-            paragraphs.append(line)
-    return "\n\n".join(paragraphs)
 
 
 def _normalise_characters(text: str) -> str:

@@ -20,21 +20,14 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assistant.cleaning import PAGE_BREAK, clean, reflow
+from assistant.cleaning import PAGE_BREAK, clean
+from assistant.readers import READERS, LoadError
 
 MANIFEST = "manifest.json"
-
-
-class LoadError(Exception):
-    """A file that cannot be indexed; ``str(error)`` is a one-line message naming it."""
-
-    def __init__(self, path: Path | str, reason: str):
-        super().__init__(f"{path}: {reason}")
-        self.path, self.reason = str(path), reason
+__all__ = ["Document", "LoadError", "doc_id_for", "load"]
 
 
 @dataclass
@@ -52,10 +45,15 @@ class Document:
     status: str = ""
     aliases: list[str] = field(default_factory=list)
     section_kinds: dict[str, list[str]] = field(default_factory=dict)  # extra heading patterns per kind (manifest)
+    page_labels: list[str] | None = None  # printed page labels, when the PDF has its own
 
-    def page_at(self, offset: int) -> int | None:
-        """1-based page of a character offset, or None for a format without pages."""
-        return self.text.count(PAGE_BREAK, 0, offset) + 1 if self.has_pages else None
+    def page_at(self, offset: int) -> str | None:
+        """The page of a character offset as printed ("3", or "iv" where the PDF labels its
+        pages), or None for a format without pages."""
+        if not self.has_pages:
+            return None
+        number = self.text.count(PAGE_BREAK, 0, offset)
+        return self.page_labels[number] if self.page_labels and number < len(self.page_labels) else str(number + 1)
 
 
 def doc_id_for(path: Path) -> str:
@@ -67,7 +65,7 @@ def doc_id_for(path: Path) -> str:
     return re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "document"
 
 
-def load(path: Path | str, banner_lines=("DRAFT",), supported=(".txt", ".md", ".pdf", ".docx")) -> Document:
+def load(path: Path | str, banner_lines=("DRAFT",), supported=tuple(READERS), progress: bool = False) -> Document:
     path = Path(path)
     if not path.exists():
         raise LoadError(path, "no such file")
@@ -79,10 +77,13 @@ def load(path: Path | str, banner_lines=("DRAFT",), supported=(".txt", ".md", ".
     data = path.read_bytes()
     if not data.strip():
         raise LoadError(path, "the file is empty")
-    raw, properties = READERS[suffix](path, data)
-    text = clean(raw, banner_lines)
+    extracted = READERS[suffix](path, data, progress=progress)
+    text = clean(extracted.text, banner_lines)
     if not text.replace(PAGE_BREAK, "").strip():
         raise LoadError(path, "no text could be extracted (empty, or scanned images without a text layer)")
+    properties = {k: v for k, v in extracted.properties.items() if v}
+    if "author" in properties:
+        properties["publisher"] = properties.pop("author")
     meta = {**properties, **_manifest_entry(path)}
     return Document(
         doc_id=doc_id_for(path),
@@ -91,80 +92,13 @@ def load(path: Path | str, banner_lines=("DRAFT",), supported=(".txt", ".md", ".
         text=text,
         sha256=hashlib.sha256(data + json.dumps(meta, sort_keys=True).encode()).hexdigest(),
         has_pages=suffix == ".pdf",
+        page_labels=extracted.page_labels,
         publisher=meta.get("publisher", ""),
         date=str(meta.get("date", "")),
         status=meta.get("status", ""),
         aliases=list(meta.get("aliases", [])),
         section_kinds=dict(meta.get("section_kinds", {})),
     )
-
-
-def _read_text(path: Path, data: bytes) -> tuple[str, dict]:
-    if b"\x00" in data or _control_share(data) > 0.01:
-        raise LoadError(path, "binary data, not text (is it another format renamed?)")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise LoadError(path, f"not UTF-8 text (byte 0x{data[e.start]:02x} at position {e.start}); save it as UTF-8") from None
-    return text, {}
-
-
-def _read_pdf(path: Path, data: bytes) -> tuple[str, dict]:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
-    try:
-        reader = PdfReader(path)
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise LoadError(path, "the PDF is encrypted with a password")
-        pages = [reflow(page.extract_text() or "") for page in reader.pages]
-        title = (reader.metadata or {}).get("/Title", "") if reader.metadata else ""
-    except LoadError:
-        raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as e:
-        raise LoadError(path, f"not a readable PDF ({type(e).__name__}: {e})") from None
-    except Exception as e:  # pypdf raises many kinds on damaged files; none may stop a batch
-        if "crypt" in str(e).lower():
-            raise LoadError(path, "the PDF is encrypted and cannot be read") from None
-        raise LoadError(path, f"not a readable PDF ({type(e).__name__}: {e})") from None
-    return PAGE_BREAK.join(pages), {"title": str(title).strip()}
-
-
-def _read_docx(path: Path, data: bytes) -> tuple[str, dict]:
-    import docx
-
-    try:
-        document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError) as e:
-        raise LoadError(path, f"not a readable Word (.docx) file ({type(e).__name__})") from None
-    except Exception as e:  # python-docx raises PackageNotFoundError and others
-        raise LoadError(path, f"not a readable Word (.docx) file ({type(e).__name__}: {e})") from None
-    lines = []
-    for paragraph in document.paragraphs:
-        style = (paragraph.style.name if paragraph.style is not None else "") or ""
-        text = paragraph.text.strip()
-        if not text:
-            continue
-        level = re.match(r"Heading (\d)", style)
-        if level:
-            lines.append("#" * int(level.group(1)) + " " + text)
-        elif style.startswith("List"):
-            lines.append("- " + text)
-        else:
-            lines.append(text)
-        lines.append("")
-    for table in document.tables:
-        lines += ["\t".join(cell.text.strip() for cell in row.cells) for row in table.rows] + [""]
-    return "\n".join(lines), {"title": (document.core_properties.title or "").strip()}
-
-
-READERS = {".txt": _read_text, ".md": _read_text, ".pdf": _read_pdf, ".docx": _read_docx}
-
-
-def _control_share(data: bytes) -> float:
-    sample = data[:65536]
-    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
-    return control / len(sample)
 
 
 def _manifest_entry(path: Path) -> dict:

@@ -25,7 +25,7 @@ from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
 
-FORMAT = 2  # bump when what is stored per chunk changes: indexed documents are then re-indexed
+FORMAT = 3  # bump when what is stored per chunk changes: indexed documents are then re-indexed
 DOC_FIELDS = ("title", "source", "sha256", "pipeline", "publisher", "date", "status", "aliases")
 
 
@@ -125,7 +125,7 @@ class Index:
     @staticmethod
     def _metadata(doc: Document, chunk: Chunk, indexed_text: str) -> dict:
         meta = {
-            "doc_id": doc.doc_id, "section": chunk.section, "page": chunk.page or 0,
+            "doc_id": doc.doc_id, "section": chunk.section, "page": chunk.page or "",
             "start": chunk.start, "end": chunk.end, "text_offset": len(indexed_text) - len(chunk.text),
             "kind": chunk.kind, "role": chunk.role, "priority": chunk.priority,
         }
@@ -179,7 +179,7 @@ def sentence_text(chunk: Chunk, sentence: str) -> str:
 
 def _stored(chunk_id: str, indexed_text: str, m: dict) -> StoredChunk:
     return StoredChunk(
-        id=chunk_id, doc_id=m["doc_id"], title=m["title"], section=m["section"], page=m["page"] or None,
+        id=chunk_id, doc_id=m["doc_id"], title=m["title"], section=m["section"], page=str(m["page"]) if m["page"] else None,
         start=m["start"], end=m["end"], text=indexed_text[m["text_offset"]:], kind=m.get("kind", "other"),
         role=m.get("role", "part"), priority=m.get("priority", ""), indexed_text=indexed_text,
     )

@@ -82,7 +82,7 @@ def _ingest_file(path: Path, index: Index, indexed: dict, settings: Settings, re
     known = indexed.get(doc_id_for(path))
     if known and known.source != str(path.resolve()) and Path(known.source).exists():
         raise LoadError(path, f"another file ({known.source}) is already indexed as '{known.doc_id}'; rename one")
-    doc = load(path, settings.banner_lines, settings.supported_suffixes)
+    doc = load(path, settings.banner_lines, settings.supported_suffixes, progress=progress)
     pipeline = pipeline_fingerprint(settings)
     if known and (known.sha256, known.source, known.pipeline) == (doc.sha256, doc.source, pipeline):
         report.skipped.append(doc.doc_id)

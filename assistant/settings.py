@@ -99,4 +99,4 @@ class Settings(BaseSettings):
     max_upload_mb: float = Field(20.0, description="Largest file the Admin tab accepts.")
     feedback_db: Path = Field(REPO_ROOT / "feedback.sqlite3", description="SQLite file of thumbs up/down.")
     concurrency: int = Field(4, description="Questions the app answers at the same time.")
-    supported_suffixes: list[str] = [".txt", ".md", ".pdf", ".docx"]
+    supported_suffixes: list[str] = [".txt", ".md", ".pdf", ".docx", ".html", ".htm"]

@@ -1,0 +1,58 @@
+"""Saved web pages (.html, .htm): the main content only, with its headings, lists and tables.
+
+trafilatura finds the main content (navigation, cookie banners, footers and side panels
+go) and writes it as Markdown; its pipe tables become tab-separated rows here. A single
+top-level heading that opens the page is the page's title, not a section.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from assistant.readers.base import Extracted, LoadError, iso_date
+
+_PIPE_ROW = re.compile(r"^\|(.*)\|\s*$")
+_RULE_ROW = re.compile(r"^\|[\s:|-]+\|\s*$")
+
+
+def read_html(path: Path, data: bytes, **_) -> Extracted:
+    import trafilatura
+
+    markdown = trafilatura.extract(data, output_format="markdown", include_tables=True, include_formatting=True,
+                                   include_links=False, include_images=False, include_comments=False,
+                                   favor_recall=True)
+    if not markdown:
+        raise LoadError(path, "no main text found in the web page")
+    meta = trafilatura.extract_metadata(data)
+    properties = {"title": (meta.title or "") if meta else "", "author": (meta.author or "") if meta else "",
+                  "date": iso_date(meta.date) if meta else ""}
+    return Extracted(_title_heading_to_text(_tables_to_rows(markdown)), properties)
+
+
+def _tables_to_rows(markdown: str) -> str:
+    """``| a | b |`` rows become ``a<TAB>b``; the ``|---|`` rule goes.
+
+    >>> _tables_to_rows("| Age | Here |\\n|---|---|\\n| 0-15 | 10.9% |")
+    'Age\\tHere\\n0-15\\t10.9%'
+    """
+    lines = []
+    for line in markdown.split("\n"):
+        if _RULE_ROW.match(line):
+            continue
+        row = _PIPE_ROW.match(line)
+        lines.append("\t".join(c.strip() or "–" for c in row.group(1).split("|")) if row else line)
+    return "\n".join(lines)
+
+
+def _title_heading_to_text(markdown: str) -> str:
+    """The page's only ``#`` heading, when it comes first, is its title: keep it as plain text.
+
+    >>> _title_heading_to_text("# Plan\\n\\n## 1 Parks\\n\\nText")
+    'Plan\\n\\n## 1 Parks\\n\\nText'
+    """
+    tops = re.findall(r"^# .+$", markdown, flags=re.M)
+    first_heading = re.search(r"^#+ .+$", markdown, flags=re.M)
+    if len(tops) == 1 and first_heading and first_heading.group() == tops[0]:
+        return markdown.replace(tops[0], tops[0][2:], 1)
+    return markdown
