@@ -85,10 +85,11 @@ def load(path: Path | str, banner_lines=("DRAFT",), supported=tuple(READERS), pr
     if "author" in properties:
         properties["publisher"] = properties.pop("author")
     meta = {**properties, **_manifest_entry(path)}
+    title = meta.get("title") or _first_line(text) or path.stem
     return Document(
         doc_id=doc_id_for(path),
         source=str(path.resolve()),
-        title=meta.get("title") or _first_line(text) or path.stem,
+        title=title,
         text=text,
         sha256=hashlib.sha256(data + json.dumps(meta, sort_keys=True).encode()).hexdigest(),
         has_pages=suffix == ".pdf",
@@ -96,9 +97,41 @@ def load(path: Path | str, banner_lines=("DRAFT",), supported=tuple(READERS), pr
         publisher=meta.get("publisher", ""),
         date=str(meta.get("date", "")),
         status=meta.get("status", ""),
-        aliases=list(meta.get("aliases", [])),
+        aliases=list(meta["aliases"]) if "aliases" in meta else names_in_title(title),
         section_kinds=dict(meta.get("section_kinds", {})),
     )
+
+
+_DOCUMENT_WORDS = {"vision", "plan", "strategy", "framework", "policy", "programme", "report", "statement",
+                   "corporate", "council", "our", "for", "the", "and", "of", "draft", "local", "annual", "delivery"}
+
+
+def names_in_title(title: str) -> list[str]:
+    """Names a user may call a document by, when no manifest gives them: the places and brands
+    in its title (runs of two or more capitalised words before a word such as "Vision" or
+    "Plan", and their shorter tails) and short codes in brackets. A single common word is never
+    a name, so a title such as "Transport Strategy" does not claim every transport question.
+
+    >>> names_in_title("One West Northamptonshire: Our Vision for 2030")
+    ['One West Northamptonshire', 'West Northamptonshire']
+    >>> names_in_title("North Northamptonshire Vision 2050 (BIG50)")
+    ['North Northamptonshire', 'BIG50']
+    >>> names_in_title("Transport Strategy")
+    []
+    """
+    names: list[str] = []
+    for part in re.split(r"[:(|)–—]| - ", title):
+        run: list[str] = []
+        for word in part.split() + ["."]:
+            if word[:1].isupper() and word.lower() not in _DOCUMENT_WORDS and word.isalpha():
+                run.append(word)
+                continue
+            names += [" ".join(run[i:]) for i in range(len(run) - 1)]
+            run = []
+        code = part.strip()
+        if re.fullmatch(r"[A-Z][A-Z0-9]{2,9}", code) and any(ch.isdigit() for ch in code) or code.isupper() and 3 <= len(code) <= 8:
+            names.append(code)
+    return list(dict.fromkeys(names))
 
 
 def _manifest_entry(path: Path) -> dict:

@@ -52,3 +52,24 @@ def write_docx(path: Path, title: str, parts: list[tuple[str, str]]) -> Path:
         document.add_paragraph(text, style=style)
     document.save(str(path))
     return path
+
+
+def write_garbled_pdf(path: Path, text: str) -> Path:
+    """A PDF whose embedded font has lost its ToUnicode map: its text extracts as glyph codes."""
+    from pypdf.generic import NameObject
+
+    plain = path.with_suffix(".plain.pdf")
+    pdf = FPDF()
+    pdf.add_font("DejaVu", "", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    pdf.set_font("DejaVu", size=10)
+    pdf.add_page()
+    pdf.multi_cell(0, 5, text)
+    pdf.output(str(plain))
+    writer = PdfWriter()
+    for page in PdfReader(plain).pages:
+        for font in page["/Resources"]["/Font"].values():
+            font.get_object().pop(NameObject("/ToUnicode"), None)
+        writer.add_page(page)
+    writer.write(str(path))
+    plain.unlink()
+    return path

@@ -52,4 +52,4 @@ def test_chunks_fit_the_embedding_window_and_have_stable_ids_and_offsets(corpus_
 def test_pdf_chunks_carry_their_page(tmp_path):
     path = write_pdf(tmp_path / "p.pdf", ["1 Parks\n\nEvery ward has a park.", "2 Buses\n\nBuses run hourly to every village."])
     chunks = chunk(load(path))
-    assert [(c.section, c.page) for c in chunks] == [("1 Parks", 1), ("2 Buses", 2)]
+    assert [(c.section, c.page) for c in chunks] == [("1 Parks", "1"), ("2 Buses", "2")]

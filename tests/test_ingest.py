@@ -1,7 +1,7 @@
 import shutil
 
 from tests.conftest import CORPUS
-from tests.pdfs import write_pdf
+from tests.pdfs import encrypt_pdf, write_garbled_pdf, write_image_only_pdf, write_pdf
 
 
 def copy_corpus(tmp_path):
@@ -48,13 +48,22 @@ def test_a_batch_with_bad_files_indexes_the_good_ones_and_keeps_the_index(tmp_pa
     (folder / "north-northamptonshire-vision-2050.txt").write_bytes(b"\x00\x01\x02 binary now")  # an indexed file goes bad
     (folder / "broken.pdf").write_bytes(b"%PDF-1.7 garbage")
     (folder / "empty.md").write_text("", "utf-8")
+    write_garbled_pdf(folder / "garbled.pdf", "Every ward will have a park and a play area by 2030. " * 10)
+    write_image_only_pdf(folder / "scan.pdf")
+    encrypt_pdf(write_pdf(tmp_path / "secret.pdf", ["Secret plans."]), folder / "locked.pdf")
+    (folder / "sheet.xlsx").write_bytes(b"PK\x03\x04")
     good = write_pdf(folder / "parks.pdf", ["1 Parks\n\nEvery ward has a park."])
-    report = assistant.ingest([folder, tmp_path / "nowhere.txt"])
+    (folder / "old-notes.txt").write_bytes("1 Caf\u00e9s\n\nThe park caf\u00e9 sells tea for \u00a31.".encode("latin-1"))
+    report = assistant.ingest([folder, tmp_path / "nowhere.txt", folder / "sheet.xlsx"])
 
-    assert report.indexed == ["parks"]
+    assert sorted(report.indexed) == ["old-notes", "parks"]
     failed = dict(report.failed)
     assert set(failed) == {str(folder / "north-northamptonshire-vision-2050.txt"), str(folder / "broken.pdf"),
-                           str(folder / "empty.md"), str(tmp_path / "nowhere.txt")}
+                           str(folder / "empty.md"), str(tmp_path / "nowhere.txt"), str(folder / "garbled.pdf"),
+                           str(folder / "scan.pdf"), str(folder / "locked.pdf"), str(folder / "sheet.xlsx")}
+    assert "Unicode map" in failed[str(folder / "garbled.pdf")] and "OCR" in failed[str(folder / "scan.pdf")]
+    assert "encrypted" in failed[str(folder / "locked.pdf")] and "unsupported" in failed[str(folder / "sheet.xlsx")]
+    assert "£1" in " ".join(c.text for c in assistant.index.chunks() if c.doc_id == "old-notes")
     assert not report.ok
     # the document whose file went bad keeps its old chunks: nothing indexed is lost
     kept = [c for c in index_state(assistant) if c[0].startswith("north-")]

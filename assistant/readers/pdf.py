@@ -12,7 +12,7 @@ pdfplumber gives every word with its position, font and size. From those:
 4. **Headings** come from the fonts: a short line clearly larger than the body text, or bold
    where the body is not. Each distinct heading size is a level (larger is higher), written as
    a Markdown ``#`` heading. Text that only the first page uses, larger than any heading, is the
-   cover title, not a section.
+   cover title: it becomes the title when the properties have none, and leaves the text.
 5. **Paragraphs** are rebuilt from lines: a line continues the one before it unless a wider gap,
    a bullet or a heading starts a new one. A word hyphenated across a line break is rejoined
    ("infra-" + "structure"), unless the document writes it with a hyphen elsewhere.
@@ -38,6 +38,7 @@ MARGIN = 0.1  # top and bottom share of a page where running headers and footers
 HEADING_SCALE = 1.12  # a line this much larger than the body text may be a heading
 GUTTER = 1.5  # a horizontal gap wider than this many font sizes splits a line (columns, tab stops)
 MAX_HEADING_WORDS = 24
+SHORT_LINE = 0.6  # a body line that ends before this share of its column's width ends its paragraph
 _PAGE_NUMBER = re.compile(r"^(page\s+)?([0-9]+|[ivxlc]+)(\s*(of|/)\s*[0-9]+)?$", re.I)
 _BULLET = re.compile(r"^[•▪●◦■–-]\s")
 _SECTION_NUMBER = re.compile(r"^\d+(\.\d+)*\.?\s")
@@ -58,6 +59,7 @@ class Line:
     page: int = 0
     page_height: float = 842.0
     rows: list[list[str]] | None = None
+    column: tuple[float, float] = (0.0, 0.0)  # left and right edges of the text column the line is in
 
     @property
     def words(self) -> int:
@@ -225,6 +227,9 @@ def _reading_order(lines: list[Line], width: float) -> list[Line]:
         left = [ln for ln in region if ln.x1 <= middle]
         right = [ln for ln in region if ln.x0 >= middle]
         columns = left and right and _is_text_column(left, width) and _is_text_column(right, width)
+        if columns:
+            _set_column(left)
+            _set_column(right)
         out.extend(left + right if columns else sorted(region, key=lambda ln: (ln.top, ln.x0)))
         region.clear()
 
@@ -235,7 +240,29 @@ def _reading_order(lines: list[Line], width: float) -> list[Line]:
             close_region()
             out.append(line)
     close_region()
+    out = _tab_joined(out)
+    _set_column([ln for ln in out if ln.column == (0.0, 0.0)])
     return out
+
+
+def _tab_joined(lines: list[Line]) -> list[Line]:
+    """Pieces of one row outside a two-column region are one line with a tab between them
+    ("1 Parks<TAB>2" in a contents list), as a text file would have them."""
+    out: list[Line] = []
+    for line in lines:
+        last = out[-1] if out else None
+        same_row = last is not None and abs(line.bottom - last.bottom) <= 2 and line.x0 > last.x1
+        if same_row and line.rows is None and last.rows is None and last.column == line.column == (0.0, 0.0):
+            last.text, last.x1 = f"{last.text}\t{line.text}", line.x1
+        else:
+            out.append(line)
+    return out
+
+
+def _set_column(lines: list[Line]) -> None:
+    edges = (min((ln.x0 for ln in lines), default=0.0), max((ln.x1 for ln in lines), default=0.0))
+    for line in lines:
+        line.column = edges
 
 
 def _is_text_column(lines: list[Line], width: float) -> bool:
@@ -278,8 +305,9 @@ class _Layout:
         (body_size, body_bold), _ = weight.most_common(1)[0]
         later = {ln.size for ln in lines if ln.page > 0}
         heading_keys = {(ln.size, ln.bold) for ln in lines if _looks_like_heading(ln, body_size, body_bold)}
-        top_later = max((s for s, _ in heading_keys if s in later), default=body_size)
-        cover = {ln.size for ln in lines if ln.page == 0 and ln.size not in later and ln.size > top_later}
+        later_headings = [ln.size for ln in lines if ln.page > 0 and _looks_like_heading(ln, body_size, body_bold)]
+        cover = {ln.size for ln in lines if ln.page == 0 and ln.size not in later
+                 and later_headings and ln.size > max(later_headings)}
         ranked = sorted((k for k in heading_keys if k[0] not in cover), key=lambda k: (-k[0], not k[1]))
         gaps = Counter(round(b.top - a.bottom) for a, b in zip(lines, lines[1:])
                        if a.page == b.page and (a.size, a.bold) == (b.size, b.bold) == (body_size, body_bold)
@@ -290,7 +318,7 @@ class _Layout:
         return layout
 
     def level(self, line: Line) -> int | None:
-        if line.rows is not None or line.size in self.cover_sizes:
+        if line.rows is not None:
             return None
         if not _looks_like_heading(line, self.body_size, self.body_bold):
             return None
@@ -302,6 +330,8 @@ class _Layout:
         previous: Line | None = None
         previous_level: int | None = None
         for line in lines:
+            if line.page == 0 and line.size in self.cover_sizes:
+                continue  # the cover title: kept in the properties, not in the text
             level = self.level(line)
             if previous_level and line.rows is None and (line.size, line.bold) == (previous.size, previous.bold):
                 level = previous_level  # a heading's wrapped line need not look like a heading's start
@@ -321,6 +351,9 @@ class _Layout:
         if _BULLET.match(line.text) or (level and _SECTION_NUMBER.match(line.text)):
             return False
         if level and len(block.split()) + line.words > MAX_HEADING_WORDS:
+            return False
+        left, right = previous.column
+        if not level and previous.x1 < left + SHORT_LINE * (right - left):
             return False
         if line.top < previous.top:  # the reading order jumped up: the next column
             return not re.search(r"[.!?:]$", previous.text)

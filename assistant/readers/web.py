@@ -2,7 +2,8 @@
 
 trafilatura finds the main content (navigation, cookie banners, footers and side panels
 go) and writes it as Markdown; its pipe tables become tab-separated rows here. A single
-top-level heading that opens the page is the page's title, not a section.
+top-level heading that opens the page is the page's title (it wins over ``<title>``, which
+usually carries the site's name too), not a section.
 """
 
 from __future__ import annotations
@@ -25,9 +26,10 @@ def read_html(path: Path, data: bytes, **_) -> Extracted:
     if not markdown:
         raise LoadError(path, "no main text found in the web page")
     meta = trafilatura.extract_metadata(data)
-    properties = {"title": (meta.title or "") if meta else "", "author": (meta.author or "") if meta else "",
-                  "date": iso_date(meta.date) if meta else ""}
-    return Extracted(_title_heading_to_text(_tables_to_rows(markdown)), properties)
+    heading, text = _split_title(_tables_to_rows(markdown))
+    properties = {"title": heading or ((meta.title or "") if meta else ""),
+                  "author": (meta.author or "") if meta else "", "date": iso_date(meta.date) if meta else ""}
+    return Extracted(text, properties)
 
 
 def _tables_to_rows(markdown: str) -> str:
@@ -45,14 +47,14 @@ def _tables_to_rows(markdown: str) -> str:
     return "\n".join(lines)
 
 
-def _title_heading_to_text(markdown: str) -> str:
-    """The page's only ``#`` heading, when it comes first, is its title: keep it as plain text.
+def _split_title(markdown: str) -> tuple[str, str]:
+    """The page's only ``#`` heading, when it comes first, is its title, not a section.
 
-    >>> _title_heading_to_text("# Plan\\n\\n## 1 Parks\\n\\nText")
-    'Plan\\n\\n## 1 Parks\\n\\nText'
+    >>> _split_title("# Plan\\n\\n## 1 Parks\\n\\nText")
+    ('Plan', '## 1 Parks\\n\\nText')
     """
     tops = re.findall(r"^# .+$", markdown, flags=re.M)
     first_heading = re.search(r"^#+ .+$", markdown, flags=re.M)
     if len(tops) == 1 and first_heading and first_heading.group() == tops[0]:
-        return markdown.replace(tops[0], tops[0][2:], 1)
-    return markdown
+        return tops[0][2:].strip(), markdown.replace(tops[0], "", 1).strip()
+    return "", markdown

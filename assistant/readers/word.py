@@ -35,8 +35,7 @@ def read_docx(path: Path, data: bytes, **_) -> Extracted:
         if not text:
             continue
         if style == "Title" and not title:
-            title = text
-            blocks.append(text)
+            title = text  # the document's title, kept in its properties rather than as a section
         elif level:
             blocks.append("#" * int(level.group(1)) + " " + text)
         elif style.startswith("List"):
