@@ -25,7 +25,7 @@ from assistant.cleaning import BULLET, PAGE_BREAK
 from assistant.documents import Document
 from assistant.structure import PART_KINDS, Classifier
 
-VERSION = 5  # bump when a change here changes chunks: indexed documents are then re-indexed
+VERSION = 6  # bump when a change here changes chunks: indexed documents are then re-indexed
 MINOR = 9  # level of an unnumbered title line: below every numbered level
 SEPARATOR = " > "
 
@@ -135,9 +135,10 @@ def _descend(path: list[_Heading], block: _Block, classifier: Classifier) -> lis
 
 
 def _blocks(text: str) -> list[_Block]:
-    """Paragraphs with their offsets; a list item is its own block."""
+    """Paragraphs with their offsets; a list item is its own block. A sentence that runs on over a
+    page break (cleaning mends it as "… \\fcontinues") stays one paragraph."""
     blocks = []
-    for m in re.finditer(r"[^\n\f]+(?:\n[^\n\f]+)*", text):
+    for m in re.finditer(r"(?:[^\n\f]|(?<= )\f)+(?:\n(?:[^\n\f]|(?<= )\f)+)*", text):
         offset = m.start()
         for line in _split_items(m.group()):
             blocks.append(_Block(line, offset, offset + len(line)))

@@ -65,7 +65,8 @@ def doc_id_for(path: Path) -> str:
     return re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "document"
 
 
-def load(path: Path | str, banner_lines=("DRAFT",), supported=tuple(READERS), progress: bool = False) -> Document:
+def load(path: Path | str, banner_lines=("DRAFT",), supported=tuple(READERS), progress: bool = False,
+         legacy_encoding: str = "cp1252") -> Document:
     path = Path(path)
     if not path.exists():
         raise LoadError(path, "no such file")
@@ -77,7 +78,7 @@ def load(path: Path | str, banner_lines=("DRAFT",), supported=tuple(READERS), pr
     data = path.read_bytes()
     if not data.strip():
         raise LoadError(path, "the file is empty")
-    extracted = READERS[suffix](path, data, progress=progress)
+    extracted = READERS[suffix](path, data, progress=progress, legacy_encoding=legacy_encoding)
     text = clean(extracted.text, banner_lines)
     if not text.replace(PAGE_BREAK, "").strip():
         raise LoadError(path, "no text could be extracted (empty, or scanned images without a text layer)")

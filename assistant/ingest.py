@@ -54,7 +54,7 @@ def collect(paths: list[Path], suffixes: list[str]) -> list[Path]:
 def pipeline_fingerprint(settings: Settings) -> str:
     """What the chunks of a file depend on besides the file: a change re-indexes it."""
     s = settings
-    return f"chunker{VERSION}-index{FORMAT}-{s.chunk_words}-{s.min_chunk_words}-{s.max_heading_words}-{'|'.join(s.banner_lines)}-{Path(s.embedding_model).name}"
+    return f"chunker{VERSION}-index{FORMAT}-{s.chunk_words}-{s.min_chunk_words}-{s.max_heading_words}-{'|'.join(s.banner_lines)}-{s.legacy_encoding}-{Path(s.embedding_model).name}"
 
 
 def ingest(paths: list[Path], index: Index, settings: Settings, progress: bool = False) -> IngestReport:
@@ -82,7 +82,8 @@ def _ingest_file(path: Path, index: Index, indexed: dict, settings: Settings, re
     known = indexed.get(doc_id_for(path))
     if known and known.source != str(path.resolve()) and Path(known.source).exists():
         raise LoadError(path, f"another file ({known.source}) is already indexed as '{known.doc_id}'; rename one")
-    doc = load(path, settings.banner_lines, settings.supported_suffixes, progress=progress)
+    doc = load(path, settings.banner_lines, settings.supported_suffixes, progress=progress,
+               legacy_encoding=settings.legacy_encoding)
     pipeline = pipeline_fingerprint(settings)
     if known and (known.sha256, known.source, known.pipeline) == (doc.sha256, doc.source, pipeline):
         report.skipped.append(doc.doc_id)

@@ -52,6 +52,7 @@ class Settings(BaseSettings):
     min_chunk_words: int = Field(40, description="A smaller chunk is merged into its neighbour in the same section.")
     max_heading_words: int = Field(12, description="Longest line that can count as a heading.")
     banner_lines: list[str] = Field(["DRAFT", "CONFIDENTIAL"], description="Lines removed wherever they stand.")
+    legacy_encoding: str = Field("cp1252", description="Encoding of a non-UTF text file when charset-normalizer finds it plausible.")
 
     # --- retrieval -----------------------------------------------------------------------
     top_k: int = Field(5, description="Passages retrieved per question.")

@@ -38,6 +38,7 @@ MARGIN = 0.1  # top and bottom share of a page where running headers and footers
 HEADING_SCALE = 1.12  # a line this much larger than the body text may be a heading
 GUTTER = 1.5  # a horizontal gap wider than this many font sizes splits a line (columns, tab stops)
 MAX_HEADING_WORDS = 24
+PULL_QUOTE_WORDS = 10  # a "heading" longer than this that ends like a sentence is a pull quote
 SHORT_LINE = 0.6  # a body line that ends before this share of its column's width ends its paragraph
 _PAGE_NUMBER = re.compile(r"^(page\s+)?([0-9]+|[ivxlc]+)(\s*(of|/)\s*[0-9]+)?$", re.I)
 _BULLET = re.compile(r"^[•▪●◦■–-]\s")
@@ -342,7 +343,7 @@ class _Layout:
             else:
                 blocks.append(("#" * level + " " + line.text) if level else line.text)
             previous, previous_level = (None, None) if line.rows is not None else (line, level)
-        return "\n\n".join(blocks)
+        return "\n\n".join(_demote_quotes(blocks))
 
     def _continues(self, previous: Line, previous_level, line: Line, level, block: str) -> bool:
         """Does ``line`` carry on the paragraph (or heading) that ``previous`` ended?"""
@@ -367,6 +368,20 @@ def _looks_like_heading(line: Line, body_size: float, body_bold: bool) -> bool:
     starts_like_title = line.text[:1].isalpha() or bool(re.match(r"\d+(\.\d+)*\.?\s+[A-Za-z]", line.text))
     emphasised = line.size >= body_size * HEADING_SCALE or (line.bold and not body_bold and line.size >= body_size)
     return starts_like_title and emphasised and not _BULLET.match(line.text)
+
+
+def _demote_quotes(blocks: list[str]) -> list[str]:
+    """A large-type block that reads as a sentence (a pull quote) is body text, not a heading.
+
+    >>> _demote_quotes(["# 2 What is a Vision?", "## We want every child to grow up safe, happy and healthy in a place they love."])
+    ['# 2 What is a Vision?', 'We want every child to grow up safe, happy and healthy in a place they love.']
+    """
+    out = []
+    for block in blocks:
+        title = block.lstrip("#").strip()
+        quote = block.startswith("#") and len(title.split()) > PULL_QUOTE_WORDS and title.endswith((".", "!", "”", '"'))
+        out.append(title if quote else block)
+    return out
 
 
 def _join(paragraph: str, line: str) -> str:

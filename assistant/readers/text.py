@@ -24,8 +24,8 @@ log = logging.getLogger(__name__)
 MAX_CONTROL_SHARE = 0.01  # more control characters than this in decoded text means binary data
 
 
-def read_text(path: Path, data: bytes, **_) -> Extracted:
-    return Extracted(decode(data, path))
+def read_text(path: Path, data: bytes, legacy_encoding: str = "cp1252", **_) -> Extracted:
+    return Extracted(decode(data, path, legacy_encoding))
 
 
 def decode(data: bytes, path: Path | str, preferred_legacy: str = "cp1252") -> str:
