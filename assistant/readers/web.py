@@ -1,7 +1,10 @@
 """Saved web pages (.html, .htm): the main content only, with its headings, lists and tables.
 
 trafilatura finds the main content (navigation, cookie banners, footers and side panels
-go) and writes it as Markdown; its pipe tables become tab-separated rows here. A single
+go) and writes it as Markdown; its pipe tables become tab-separated rows here. On a short page
+trafilatura falls back to keeping everything, menus included, so the page is first narrowed
+to its ``<main>`` (or ``<article>``, or ``role="main"``) and stripped of navigation, headers,
+footers, asides, forms and scripts, which no saved council page needs. A single
 top-level heading that opens the page is the page's title (it wins over ``<title>``, which
 usually carries the site's name too), not a section.
 """
@@ -13,6 +16,9 @@ from pathlib import Path
 
 from assistant.readers.base import Extracted, LoadError, iso_date
 
+BOILERPLATE = ("//nav | //aside | //form | //script | //style | //noscript | //*[@role='navigation']"
+               " | //header[not(ancestor::main or ancestor::article)] | //footer[not(ancestor::main or ancestor::article)]")
+MAIN = "//main | //*[@role='main'] | //article"
 _PIPE_ROW = re.compile(r"^\|(.*)\|\s*$")
 _RULE_ROW = re.compile(r"^\|[\s:|-]+\|\s*$")
 
@@ -20,7 +26,7 @@ _RULE_ROW = re.compile(r"^\|[\s:|-]+\|\s*$")
 def read_html(path: Path, data: bytes, **_) -> Extracted:
     import trafilatura
 
-    markdown = trafilatura.extract(data, output_format="markdown", include_tables=True, include_formatting=True,
+    markdown = trafilatura.extract(_main_content(data), output_format="markdown", include_tables=True, include_formatting=True,
                                    include_links=False, include_images=False, include_comments=False,
                                    favor_recall=True)
     if not markdown:
@@ -30,6 +36,23 @@ def read_html(path: Path, data: bytes, **_) -> Extracted:
     properties = {"title": heading or ((meta.title or "") if meta else ""),
                   "author": (meta.author or "") if meta else "", "date": iso_date(meta.date) if meta else ""}
     return Extracted(text, properties)
+
+
+def _main_content(data: bytes) -> bytes:
+    """The page's main element without boilerplate, as HTML (the whole page if it has none)."""
+    import lxml.etree
+    import lxml.html
+
+    try:
+        root = lxml.html.document_fromstring(data)
+    except (lxml.etree.ParserError, ValueError):
+        return data
+    for element in root.xpath(BOILERPLATE):
+        if element.getparent() is not None:
+            element.drop_tree()
+    main = root.xpath(MAIN)
+    body = lxml.html.tostring(main[0]) if main else lxml.html.tostring(root)
+    return b"<html><body>" + body + b"</body></html>" if main else body
 
 
 def _tables_to_rows(markdown: str) -> str:

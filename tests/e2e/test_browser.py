@@ -160,6 +160,24 @@ def test_admin_uploads_a_pdf_and_it_becomes_searchable(page, tmp_path):
     expect(page.get_by_text("Removed allotments (1 passages).")).to_be_visible()
 
 
+def test_admin_uploads_a_saved_web_page_and_only_its_content_is_searchable(page, tmp_path):
+    saved = tmp_path / "swimming.html"
+    saved.write_text("""<!DOCTYPE html><html><head><meta charset="utf-8"><title>Swimming pools | Council</title>
+<script>document.title = 'pwned'</script></head><body>
+<nav><a href="/">Home</a> <a href="/parking">Parking permits and fines</a></nav>
+<main><h1>Swimming pools</h1><h2>1 Opening times</h2>
+<p>The town swimming pool opens at 6am every weekday from April 2026, with lane swimming until 9am.</p></main>
+<footer>Parking permits and fines. Privacy notice.</footer></body></html>""", "utf-8")
+    admin_upload(page, saved)
+    page.get_by_role("tab", name="Ask").click()
+    ask(page, "When does the swimming pool open?")
+    expect(page.locator("#source-1")).to_contain_text("opens at 6am")
+    expect(page.locator("#source-1")).to_contain_text("1 Opening times")
+    expect(page.locator("#source-1")).not_to_contain_text("Parking")
+    assert page.title() != "pwned"
+    admin_remove(page, "swimming")
+
+
 def test_thumbs_and_comment_are_stored_and_exported(page, app_url, feedback_db):
     import os
     import subprocess
