@@ -61,6 +61,9 @@ class Answer:
     kind: str = "fact"  # fact | list | not_found
     scope: list[str] = field(default_factory=list)
     evidence: dict = field(default_factory=dict)
+    mode: str = "extractive"  # or "generative": written by the language model, every claim checked
+    notice: str = ""  # why a generative answer fell back to the extractive one
+    claims: list[dict] = field(default_factory=list)  # generative: {text, citations, supported, reason}
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -16,7 +16,8 @@ from pathlib import Path
 import gradio as gr
 
 from assistant.feedback import FeedbackStore
-from assistant.render import chat_markdown, outline_html, sources_html
+from assistant.answer import Answer
+from assistant.render import answer_markdown, chat_markdown, outline_html, sources_html
 from assistant.service import Assistant, QuestionError
 from assistant.settings import Settings
 
@@ -76,21 +77,30 @@ class App:
         return [("All documents", ALL)] + [(d.title, d.doc_id) for d in self.assistant.documents()]
 
     def respond(self, message: str, chat: list, questions: list[str], scope: str):
-        """One chat turn: the answer in the chat, its sources under it."""
+        """One chat turn: a generated answer streams into the chat as it is written; the checked
+        answer (or the extractive one) replaces it, with its sources under it."""
         chat = list(chat or [])
         chat.append({"role": "user", "content": chat_markdown(message or "")})
+        answer, written = None, ""
         try:
-            answer = self.assistant.ask(message, questions, None if scope in (None, "", ALL) else scope)
+            for item in self.assistant.ask_stream(message, questions, None if scope in (None, "", ALL) else scope):
+                if isinstance(item, Answer):
+                    answer = item
+                    continue
+                written += item
+                yield chat + [{"role": "assistant", "content": chat_markdown(written) + " ▍"}], questions, None, "", gr.update()
         except QuestionError as e:
             chat.append({"role": "assistant", "content": f"⚠️ {chat_markdown(str(e))}"})
-            return chat, questions, None, "", gr.update()
+            yield chat, questions, None, "", gr.update()
+            return
         except Exception:
             log.exception("answering %r failed", message)
             chat.append({"role": "assistant", "content": "⚠️ Something went wrong while answering; the error is in the server log. Please try again."})
-            return chat, questions, None, "", gr.update()
-        chat.append({"role": "assistant", "content": chat_markdown(answer.answer)})
+            yield chat, questions, None, "", gr.update()
+            return
+        chat.append({"role": "assistant", "content": answer_markdown(answer)})
         contexts = {c.chunk_id: self.assistant.context(c.chunk_id) for c in answer.citations}
-        return chat, questions + [answer.question], answer.to_dict(), "", sources_html(answer, contexts)
+        yield chat, questions + [answer.question], answer.to_dict(), "", sources_html(answer, contexts)
 
     def like(self, last: dict | None, data: gr.LikeData):
         if not last:

@@ -126,6 +126,12 @@ def ask(
         typer.echo(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
         return
     typer.echo(answer.answer + "\n")
+    for claim in answer.claims:
+        if not claim["supported"] and answer.mode == "generative":
+            typer.echo(f"Not found in the sources, left out: {claim['text']}")
+    if answer.notice:
+        typer.echo(f"Note: {answer.notice}")
+    typer.echo(f"[{answer.mode} answer]\n")
     typer.echo("Sources:" if answer.found else "Nearest passages:")
     for c in answer.citations:
         page = f", p. {c.page}" if c.page else ""

@@ -28,6 +28,28 @@ def chat_markdown(answer_text: str) -> str:
     return _MARKER.sub(r"**[\1]**", escaped)
 
 
+def answer_markdown(answer: Answer) -> str:
+    """The chat bubble for a finished answer: in generative mode each claim, the unsupported ones
+    struck through and marked; then a small label saying which mode answered, and any notice.
+
+    >>> a = Answer("q", "Buses run [1]", True, mode="generative", claims=[
+    ...     {"text": "Buses run.", "citations": [1], "supported": True},
+    ...     {"text": "Trams run.", "citations": [], "supported": False}])
+    >>> print(answer_markdown(a))
+    Buses run. **[1]** ~~Trams run.~~ *(not found in the sources)*
+    <BLANKLINE>
+    _Written by your language model; every sentence checked against its source._
+    """
+    if answer.mode == "generative":
+        parts = [chat_markdown(f"{c['text']} " + "".join(f"[{n}]" for n in c["citations"])).strip() if c["supported"]
+                 else f"~~{chat_markdown(c['text'])}~~ *(not found in the sources)*" for c in answer.claims]
+        body, label = " ".join(parts), "Written by your language model; every sentence checked against its source."
+    else:
+        body, label = chat_markdown(answer.answer), "Quoted from the documents."
+    notice = f" {chat_markdown(answer.notice)}" if answer.notice else ""
+    return f"{body}\n\n_{label}{notice}_" if answer.mode == "generative" or answer.notice else body
+
+
 def sources_html(answer: Answer, contexts: dict[str, tuple[str, str, str]] | None = None) -> str:
     """Each citation as an expandable card: where it is, the quoted passage with the supporting
     sentence highlighted, and the passage in context."""

@@ -14,10 +14,13 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Iterator
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 
-from assistant.answer import Answer
+from assistant.answer import Answer, Citation, Pick, citations, number
+from assistant.generate import Writer, generate
 from assistant.index import DocumentInfo, Index, load_embeddings
 from assistant.ingest import IngestReport, ingest
 from assistant.outline import Section
@@ -53,6 +56,10 @@ class Assistant:
     def answerer(self) -> Answerer:
         return Answerer(self.settings)
 
+    @cached_property
+    def writer(self) -> Writer:
+        return Writer(self.settings)
+
     def ingest(self, paths: list[Path | str] | None = None, progress: bool = False) -> IngestReport:
         report = ingest([Path(p) for p in (paths or [self.settings.corpus_dir])], self.index, self.settings, progress)
         if "retriever" in self.__dict__ and (report.indexed or report.removed):
@@ -84,14 +91,35 @@ class Assistant:
         return before, here.text, after
 
     def ask(self, question: str, history: list[str] | None = None, doc_id: str | None = None, k: int | None = None) -> Answer:
+        *_, answer = self.ask_stream(question, history, doc_id, k)
+        return answer
+
+    def ask_stream(self, question: str, history: list[str] | None = None, doc_id: str | None = None,
+                   k: int | None = None) -> Iterator[str | Answer]:
+        """Yield the language model's text as it comes (generative mode only), then the ``Answer``."""
         question = self.check_question(question)
         if not self.retriever.chunks:
             raise QuestionError("The index is empty: run `assistant ingest` first.")
         started = time.perf_counter()
         turn = self.retriever.read(question, history or [], doc_id)
         answer = self.answerer.answer(turn, self.retriever, k)
-        log.info("ask %r -> %s, %d sources, %.0f ms", question[:80], answer.kind, len(answer.citations), (time.perf_counter() - started) * 1000)
-        return answer
+        if self.settings.answer_mode == "generative" and not self.settings.llm_base_url:
+            answer = replace(answer, notice="Extractive answer shown: no language model is set (ASSISTANT_LLM_BASE_URL).")
+        elif self.settings.answer_mode == "generative":
+            sources = answer.citations if answer.found else self._top_passages(turn, k)
+            for item in generate(question, history or [], answer, sources, self.writer, self.settings):
+                if isinstance(item, Answer):
+                    answer = item
+                else:
+                    yield item
+        log.info("ask %r -> %s %s, %d sources, %.0f ms", question[:80], answer.mode, answer.kind, len(answer.citations),
+                 (time.perf_counter() - started) * 1000)
+        yield answer
+
+    def _top_passages(self, turn, k: int | None) -> list[Citation]:
+        """The search's best passages as numbered sources, for a model to write from."""
+        retrieval = self.retriever.find(turn, k or self.settings.top_k)
+        return citations(number([Pick(p, "") for p in retrieval.passages]), self.settings.max_quote_chars)
 
     def check_question(self, question: str) -> str:
         question = (question or "").strip()

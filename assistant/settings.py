@@ -16,6 +16,7 @@ from __future__ import annotations
 import importlib.resources
 import os
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -86,11 +87,15 @@ class Settings(BaseSettings):
     max_quote_chars: int = Field(1000, description="Longest passage quoted in a citation.")
     max_question_chars: int = Field(2000, description="Longer questions are refused with a message.")
 
-    # --- optional LLM judge for `assistant eval` (any OpenAI-compatible endpoint) ----------
-    llm_base_url: str | None = Field(None, description="e.g. http://127.0.0.1:8080/v1; unset: no judge metrics.")
+    # --- the user's own language model (any OpenAI-compatible endpoint) -----------------------
+    # Used for generative answers (answer_mode=generative) and by the judge in `assistant eval`.
+    answer_mode: Literal["extractive", "generative"] = Field("extractive", description="extractive: quoted sentences; generative: prose from the language model, every claim checked.")
+    llm_base_url: str | None = Field(None, description="e.g. http://127.0.0.1:8080/v1 (llama.cpp), http://127.0.0.1:11434/v1 (Ollama); unset: no model.")
     llm_model: str = Field("local", description="Model name the endpoint expects.")
     llm_api_key: str | None = None
-    llm_timeout: float = Field(60.0, description="Seconds to wait for one judge reply.")
+    llm_timeout: float = Field(60.0, description="Seconds to wait for the model's reply.")
+    llm_max_tokens: int = Field(300, description="Longest generated answer, in tokens.")
+    min_claim_coverage: float = Field(0.6, description="A generated sentence is supported when its cited passages hold this share of its content words (and all its figures and names).")
 
     # --- app -----------------------------------------------------------------------------
     host: str = "127.0.0.1"
