@@ -17,10 +17,11 @@ import typer
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__.split("\n")[0])
 
 
-def _assistant():
+def _assistant(**overrides):
     from assistant.service import Assistant
+    from assistant.settings import Settings
 
-    return Assistant()
+    return Assistant(Settings(**overrides))
 
 
 @app.callback()
@@ -158,18 +159,30 @@ def evaluate(
     compare_to: Optional[Path] = typer.Option(None, "--compare", help="An earlier report.json: print the deltas."),
     thresholds: Optional[Path] = typer.Option(None, "--thresholds", help="TOML of metric bounds (default: evals/thresholds.toml)."),
     baseline: bool = typer.Option(True, "--baseline/--no-baseline", help="Also score LangChain's tutorial pipeline."),
+    mode: Optional[str] = typer.Option(None, "--mode", help="generative: also score answers written by the language model "
+                                       "(ASSISTANT_LLM_BASE_URL), beside the extractive ones. Default: settings.answer_mode."),
 ):
-    """Measure answer quality on a gold set; exit 1 when a metric breaks its threshold."""
+    """Measure answer quality on a gold set; exit 1 when a metric breaks its threshold (extractive answers)."""
     import tomllib
 
     from assistant.evaluation import harness as evaluation
     from assistant.evaluation import report
 
-    assistant = _assistant()
+    assistant = _assistant(answer_mode="extractive")  # the thresholds gate the extractive answers
+    from assistant.settings import Settings
+
+    mode = mode or Settings().answer_mode
+    if mode not in ("extractive", "generative"):
+        typer.echo(f"--mode must be extractive or generative, not {mode!r}.", err=True)
+        raise typer.Exit(2)
+    if mode == "generative" and not assistant.settings.llm_base_url:
+        typer.echo("--mode generative needs a language model: set ASSISTANT_LLM_BASE_URL.", err=True)
+        raise typer.Exit(2)
     if not assistant.documents():
         typer.echo("The index is empty: run `assistant ingest` first.", err=True)
         raise typer.Exit(2)
-    result = evaluation.run(assistant, evaluation.load_cases(questions or evaluation.QUESTIONS), baseline=baseline)
+    result = evaluation.run(assistant, evaluation.load_cases(questions or evaluation.QUESTIONS), baseline=baseline,
+                            generative=mode == "generative")
     for path in report.write(result, out):
         typer.echo(f"wrote {path}")
     typer.echo(report.markdown(result).split("\n## By slice")[0])

@@ -7,8 +7,11 @@ the model cannot help. Then:
    conversation so far and the question, and asks for [n] after every sentence;
 2. the model's reply streams in (any OpenAI-compatible server through LangChain's ChatOpenAI:
    llama.cpp, Ollama's /v1, vLLM, a council's endpoint);
-3. ``verify.check`` marks each claim supported or not; the answer keeps the supported claims,
-   with their sources renumbered in order of use, and lists every claim with its mark.
+3. ``verify.check`` marks each claim supported or not (a sentence the model left uncited gets
+   the one passage that passes the same checks, marked ``attributed``; a wrong [n] stays
+   wrong); the answer keeps the supported claims
+   and lists only the sources they cite (numbers as the model saw them, so a claim's [n] always
+   means the same passage), and ``claims`` lists every claim with its mark.
 No supported claim, a refusal, or a server that is down, slow, refuses the key or answers
 nonsense: the extractive answer, with a one-line ``notice`` saying why.
 """
@@ -17,12 +20,13 @@ from __future__ import annotations
 
 import html
 import logging
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 
 from assistant.answer import Answer, Citation
 from assistant.settings import Settings
-from assistant.verify import Claim, check
+from assistant.verify import Claim, attribute, check
 
 log = logging.getLogger(__name__)
 
@@ -104,21 +108,18 @@ def generate(question: str, history: list[str], extractive: Answer, sources: lis
 
 
 def written_answer(question: str, text: str, extractive: Answer, sources: list[Citation], settings: Settings) -> Answer:
-    """The model's reply, verified: supported claims with renumbered sources, or the fallback."""
+    """The model's reply, verified: the supported claims and the sources they cite, or the fallback."""
     if not text.strip() or any(r in text.lower() for r in REFUSALS):
         return _fallback(extractive, "the language model found no answer in the passages")
+    text = re.sub(r"</?passage[^>]*>", " ", text)  # the prompt's own markup echoed back is not a claim
     by_number = {c.n: c for c in sources}
-    claims = check(text, {n: f"{c.title}. {c.section}. {c.text}" for n, c in by_number.items()}, settings.min_claim_coverage)
+    texts = {n: f"{c.title}. {c.section}.\n\n{c.text}" for n, c in by_number.items()}
+    claims = attribute(check(text, texts, settings.min_claim_coverage), texts, settings.min_claim_coverage)
     kept = [c for c in claims if c.supported]
     if not kept:
         return _fallback(extractive, "no sentence of the language model's answer is supported by its sources", claims)
-    numbers: dict[int, int] = {}
-    for claim in kept:
-        for n in claim.citations:
-            numbers.setdefault(n, len(numbers) + 1)
-    cited = [replace(by_number[old], n=new) for old, new in numbers.items()]
-    for claim in claims:
-        claim.citations = [numbers[n] for n in claim.citations if n in numbers]
+    used = {n for claim in kept for n in claim.citations}
+    cited = [c for c in sources if c.n in used]
     answer = " ".join(f"{c.text} " + "".join(f"[{n}]" for n in c.citations) for c in kept)
     dropped = len(claims) - len(kept)
     notice = f"{dropped} sentence(s) of the model's answer were dropped: not found in the sources" if dropped else ""

@@ -41,7 +41,8 @@ def answer_markdown(answer: Answer) -> str:
     _Written by your language model; every sentence checked against its source._
     """
     if answer.mode == "generative":
-        parts = [chat_markdown(f"{c['text']} " + "".join(f"[{n}]" for n in c["citations"])).strip() if c["supported"]
+        parts = [chat_markdown(f"{c['text']} " + "".join(f"[{n}]" for n in c["citations"])).strip()
+                 + (" *(source found by the checker)*" if c.get("attributed") else "") if c["supported"]
                  else f"~~{chat_markdown(c['text'])}~~ *(not found in the sources)*" for c in answer.claims]
         body, label = " ".join(parts), "Written by your language model; every sentence checked against its source."
     else:

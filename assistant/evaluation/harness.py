@@ -114,6 +114,32 @@ def citation_checks(answer: dict) -> dict:
     return {"markers_exist": not dangling, "claims": claims, "supported": supported}
 
 
+def generative_metrics(answer: dict, min_coverage: float) -> dict:
+    """ALCE-style citation quality of a written answer, with the product's verifier as the judge
+    of support: recall is the share of the model's claims that their citations support;
+    precision the share of its citations that support their claim alone or that the claim cannot
+    do without. Claims that failed count in both (their citations as irrelevant); a claim the
+    checker attributed counts as uncited. ``claims_supported`` counts every claim kept."""
+    claims = answer.get("claims") or []
+    if answer.get("mode") != "generative" or not claims:
+        return {}
+    from assistant.verify import unsupported_reason
+
+    sources = {c["n"]: f"{c['title']}. {c['section']}.\n\n{c['text']}" for c in answer["citations"]}
+    citations = sum(len(c["citations"]) for c in claims)
+    relevant = 0
+    for claim in (c for c in claims if c["supported"] and not c.get("attributed")):
+        for n in claim["citations"]:
+            rest = [m for m in claim["citations"] if m != n]
+            alone = not unsupported_reason(claim["text"], [n], sources, min_coverage)
+            needed = not rest or bool(unsupported_reason(claim["text"], rest, sources, min_coverage))
+            relevant += alone or needed
+    supported = sum(c["supported"] and not c.get("attributed") for c in claims)  # the model's own citations
+    kept = sum(c["supported"] for c in claims)
+    return {"claims_written": len(claims), "claims_supported": kept, "alce_recall": supported / len(claims),
+            "alce_precision": relevant / citations if citations else 0.0}
+
+
 def fact_recall(answer_text: str, facts: list[str]) -> float:
     text = normalise(answer_text)
     return sum(any(normalise(f) in text for f in fact.split("|")) for fact in facts) / len(facts)
@@ -132,7 +158,9 @@ def evaluate_case(assistant: Assistant, case: Case) -> dict:
            "answerable": case.answerable, "expected": case.facts or case.gold, "answer": answer["answer"],
            "found": answer["found"], "latency_ms": round(latency_ms, 2),
            "cited": [{"n": c["n"], "section": c["section"], "text": c["text"][:300]} for c in answer["citations"]],
-           "cited_full": [{"n": c["n"], "chunk_id": c["chunk_id"]} for c in answer["citations"]]}
+           "cited_full": [{"n": c["n"], "chunk_id": c["chunk_id"]} for c in answer["citations"]],
+           "mode": answer.get("mode", "extractive"), "notice": answer.get("notice", "")}
+    row.update(generative_metrics(answer, assistant.settings.min_claim_coverage))
     if not case.answerable:
         row.update(refused=not answer["found"], passed=not answer["found"])
         return _with_scope(row, case, answer)
@@ -170,6 +198,14 @@ def summarise(rows: list[dict]) -> dict:
         values = [r[key] for r in answerable if r.get(key) is not None]
         if values:
             out[key] = round(statistics.fmean(values), 4)
+    for key in ("alce_recall", "alce_precision"):
+        values = [r[key] for r in rows if key in r]
+        if values:
+            out[key] = round(statistics.fmean(values), 4)
+    written = sum(r.get("claims_written", 0) for r in rows)
+    if written:
+        out["claims_supported_share"] = round(sum(r.get("claims_supported", 0) for r in rows) / written, 4)
+        out["answered_generatively"] = round(statistics.fmean(r.get("mode") == "generative" for r in rows), 4)
     if answerable:
         out["false_refusal_rate"] = round(statistics.fmean(r["false_refusal"] for r in answerable), 4)
         claims = sum(r.get("claims", 0) for r in answerable)
@@ -192,10 +228,15 @@ def by_slice(rows: list[dict]) -> dict[str, dict]:
     return {s: summarise([r for r in rows if r["slice"] == s]) for s in slices}
 
 
-def run(assistant: Assistant, cases: list[Case], baseline: bool = True) -> dict:
-    """Evaluate the system (and the LangChain tutorial baseline) on ``cases``."""
+def run(assistant: Assistant, cases: list[Case], baseline: bool = True, generative: bool = False) -> dict:
+    """Evaluate the system (and the LangChain tutorial baseline) on ``cases``; with ``generative``,
+    also the same system answering through the configured language model, side by side."""
     rows = [evaluate_case(assistant, c) for c in cases]
     report = {"system": summarise(rows), "slices": by_slice(rows), "rows": rows}
+    if generative:
+        writer = Assistant(assistant.settings.model_copy(update={"answer_mode": "generative"}), embeddings=assistant.embeddings)
+        generated = [evaluate_case(writer, c) for c in cases]
+        report.update(generative=summarise(generated), generative_slices=by_slice(generated), generative_rows=generated)
     if assistant.settings.llm_base_url:
         report["judge"] = judge_rows(assistant, rows)
     if baseline:

@@ -12,7 +12,8 @@ from pathlib import Path
 
 HEADLINE = ["hit@1", "hit@3", "hit@5", "recall@5", "mrr", "ndcg@10", "cited_first", "cited_any", "citation_precision",
             "citation_recall", "citation_support", "fact_recall", "list_complete", "scope_kept", "refusal_accuracy",
-            "false_refusal_rate", "latency_p50_ms", "latency_p95_ms"]
+            "false_refusal_rate", "answered_generatively", "claims_supported_share", "alce_recall", "alce_precision",
+            "latency_p50_ms", "latency_p95_ms"]
 CHART = ["hit@1", "hit@5", "mrr", "refusal_accuracy"]
 
 
@@ -35,11 +36,21 @@ def _failures_first(rows: list[dict]) -> list[dict]:
     return sorted(rows, key=lambda r: (r["passed"], r["id"]))
 
 
+def _columns(report: dict) -> list[tuple[str, dict]]:
+    """The overall table's columns: the system, its generative mode when run, the baseline."""
+    columns = [("system (extractive)" if "generative" in report else "system", report["system"])]
+    if "generative" in report:
+        columns.append(("system (generative)", report["generative"]))
+    return columns + [("baseline", report.get("baseline", {}))]
+
+
 def markdown(report: dict) -> str:
-    system, base = report["system"], report.get("baseline", {})
+    system, columns = report["system"], _columns(report)
     lines = ["# Evaluation report", "", f"{system['questions']} questions ({system['answerable']} answerable, "
-             f"{system['unanswerable']} unanswerable).", "", "| metric | system | baseline |", "|---|---|---|"]
-    lines += [f"| {m} | {_fmt(system.get(m))} | {_fmt(base.get(m))} |" for m in HEADLINE if m in system or m in base]
+             f"{system['unanswerable']} unanswerable).", "", "| metric | " + " | ".join(n for n, _ in columns) + " |",
+             "|---|" + "---|" * len(columns)]
+    lines += [f"| {m} | " + " | ".join(_fmt(c.get(m)) for _, c in columns) + " |"
+              for m in HEADLINE if any(m in c for _, c in columns)]
     if "judge" in report:
         lines += ["", f"LLM judge (a trend, not a gate): {json.dumps(report['judge'])}"]
     lines += ["", "## By slice", "", "| slice | n | hit@1 | hit@5 | mrr | cited first | fact recall | lists complete | scope kept | "
@@ -59,9 +70,9 @@ def markdown(report: dict) -> str:
 
 def page(report: dict) -> str:
     e = html.escape
-    system, base = report["system"], report.get("baseline", {})
-    metric_rows = "".join(f"<tr><th scope='row'>{e(m)}</th><td>{_fmt(system.get(m))}</td><td>{_fmt(base.get(m))}</td></tr>"
-                          for m in HEADLINE if m in system or m in base)
+    system, columns = report["system"], _columns(report)
+    metric_rows = "".join(f"<tr><th scope='row'>{e(m)}</th>" + "".join(f"<td>{_fmt(c.get(m))}</td>" for _, c in columns) + "</tr>"
+                          for m in HEADLINE if any(m in c for _, c in columns))
     question_rows = []
     for r in _failures_first(report["rows"]):
         cited = "".join(f"<li>[{c['n']}] {e(c['section'])}: {e(c['text'][:200])}</li>" for c in r["cited"])
@@ -78,7 +89,7 @@ small{{color:#374151}}ul{{margin:0;padding-left:1rem}}</style></head><body>
 <h1>Vision Assistant evaluation</h1>
 <p>{system['questions']} questions: {system['answerable']} answerable, {system['unanswerable']} unanswerable.
 Baseline: LangChain tutorial pipeline (RecursiveCharacterTextSplitter 1000/200, Chroma, same model, top 5).</p>
-<table><caption>Overall</caption><tr><th>metric</th><th>system</th><th>baseline</th></tr>{metric_rows}</table>
+<table><caption>Overall</caption><tr><th>metric</th>{''.join(f"<th>{e(n)}</th>" for n, _ in columns)}</tr>{metric_rows}</table>
 <h2>By slice</h2>{chart(report)}
 <h2>Questions, failures first</h2>
 <table><tr><th>id</th><th>slice</th><th>result</th><th>question</th><th>expected</th><th>got</th><th>cited passages</th></tr>
