@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import socket
 import subprocess
@@ -66,17 +67,27 @@ def wait_for_port(port: int, process: subprocess.Popen, seconds: float = 60) -> 
     raise TimeoutError(f"nothing listened on 127.0.0.1:{port} within {seconds} s")
 
 
+@contextlib.contextmanager
+def running(command: list[str], port: int, log: Path | None = None, env: dict | None = None, seconds: float = 60):
+    """A server process started as a user would, listening on 127.0.0.1:``port`` until the block
+    ends; its output goes to ``log`` (or nowhere)."""
+    out = open(log, "w") if log else subprocess.DEVNULL
+    process = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        wait_for_port(port, process, seconds)
+        yield process
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        if log:
+            out.close()
+
+
 @pytest.fixture
 def chroma_server(tmp_path):
     """A real Chroma server (`chroma run`) on loopback, stopped by its PID afterwards."""
     chroma = shutil.which("chroma", path=str(Path(sys.executable).parent))
     assert chroma, "the `chroma` command is missing from the virtual environment"
     port = free_port()
-    process = subprocess.Popen([chroma, "run", "--path", str(tmp_path / "server-data"), "--host", "127.0.0.1", "--port", str(port)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        wait_for_port(port, process)
+    with running([chroma, "run", "--path", str(tmp_path / "server-data"), "--host", "127.0.0.1", "--port", str(port)], port):
         yield port
-    finally:
-        process.terminate()
-        process.wait(timeout=30)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from assistant.settings import REPO_ROOT
-from tests.conftest import CORPUS, free_port, wait_for_port
+from tests.conftest import CORPUS, free_port, running
 
 BIN = Path(sys.executable).parent
 ARTIFACTS = REPO_ROOT / "test-artifacts"
@@ -30,15 +30,10 @@ def app_url(app_home):
            "ASSISTANT_ADMIN_PASSWORD": ADMIN_PASSWORD, "GRADIO_ANALYTICS_ENABLED": "False"}
     subprocess.run([str(BIN / "assistant"), "ingest"], env=env, check=True, capture_output=True, timeout=300)
     port = free_port()
-    log = open(home / "server.log", "w")
-    server = subprocess.Popen([str(BIN / "assistant"), "serve", "--port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
-        wait_for_port(port, server, seconds=120)
-        yield f"http://127.0.0.1:{port}/"
+        with running([str(BIN / "assistant"), "serve", "--port", str(port)], port, home / "server.log", env, seconds=120):
+            yield f"http://127.0.0.1:{port}/"
     finally:
-        server.terminate()
-        server.wait(timeout=30)
-        log.close()
         (ARTIFACTS).mkdir(exist_ok=True)
         (ARTIFACTS / "server.log").write_text((home / "server.log").read_text())
 

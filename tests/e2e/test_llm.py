@@ -17,7 +17,7 @@ import pytest
 from assistant.app import App
 from assistant.service import Assistant
 from assistant.settings import Settings
-from tests.conftest import CORPUS, free_port, wait_for_port
+from tests.conftest import CORPUS, free_port, running
 
 BIN = Path(sys.executable).parent
 API_KEY = "test-key"
@@ -34,16 +34,10 @@ def smollm_path() -> Path:
 def llm_url(tmp_path_factory):
     assert importlib.util.find_spec("llama_cpp") is not None, "llama-cpp-python is not installed: run `make llm`"
     port = free_port()
-    log = open(tmp_path_factory.mktemp("llm") / "llama.log", "w")
-    server = subprocess.Popen([sys.executable, "-m", "llama_cpp.server", "--model", str(smollm_path()), "--host", "127.0.0.1",
-                               "--port", str(port), "--n_ctx", "4096", "--api_key", API_KEY], stdout=log, stderr=subprocess.STDOUT)
-    try:
-        wait_for_port(port, server, seconds=120)
+    command = [sys.executable, "-m", "llama_cpp.server", "--model", str(smollm_path()), "--host", "127.0.0.1",
+               "--port", str(port), "--n_ctx", "4096", "--api_key", API_KEY]
+    with running(command, port, tmp_path_factory.mktemp("llm") / "llama.log", seconds=120):
         yield f"http://127.0.0.1:{port}/v1"
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        log.close()
 
 
 @pytest.fixture(scope="module")
