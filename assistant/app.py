@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import hmac
 import logging
+import math
 import shutil
 from pathlib import Path
 
 import gradio as gr
 
 from assistant.feedback import FeedbackStore
+from assistant.guard import PasswordGuard
 from assistant.answer import Answer
 from assistant.render import answer_markdown, chat_markdown, outline_html, sources_html
 from assistant.service import Assistant, QuestionError
@@ -71,6 +73,7 @@ class App:
         self.assistant = assistant
         self.settings = assistant.settings
         self.feedback = FeedbackStore(self.settings.feedback_db)
+        self.guard = PasswordGuard(self.settings.admin_max_failures, self.settings.admin_failure_window_s)
 
     # --- Ask -------------------------------------------------------------------------------
     def scope_choices(self) -> list[tuple[str, str]]:
@@ -133,8 +136,18 @@ class App:
         return "".join(parts)
 
     # --- Admin -------------------------------------------------------------------------------
-    def unlock(self, password: str):
+    def unlock(self, password: str, request: gr.Request | None = None):
+        """Check the admin password; a client that keeps failing must wait longer each time."""
+        client = request.client.host if request is not None and request.client else "unknown"
+        wait = self.guard.wait_s(client)
+        if wait > 0:
+            return False, gr.update(visible=False), f"Too many wrong passwords: try again in {math.ceil(wait)} s.", []
         ok = bool(self.settings.admin_password) and hmac.compare_digest(password or "", self.settings.admin_password or "")
+        if ok:
+            self.guard.succeed(client)
+            log.info("admin unlocked from %s", client)
+        else:
+            self.guard.fail(client)
         message = "Unlocked." if ok else "Wrong password."
         return ok, gr.update(visible=ok), message, self.documents_table() if ok else []
 

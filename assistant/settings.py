@@ -101,6 +101,8 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 7860
     admin_password: str | None = Field(None, description="Enables the Admin tab (upload, remove); off when unset.")
+    admin_max_failures: int = Field(5, description="Wrong admin passwords a client may try per window before it must wait (2, 4, 8 ... s).")
+    admin_failure_window_s: float = Field(60.0, description="The window for admin_max_failures, in seconds.")
     upload_dir: Path = Field(REPO_ROOT / "uploads", description="Where documents uploaded in the app are kept.")
     max_upload_mb: float = Field(20.0, description="Largest file the Admin tab accepts.")
     feedback_db: Path = Field(REPO_ROOT / "feedback.sqlite3", description="SQLite file of thumbs up/down.")

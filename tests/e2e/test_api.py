@@ -34,3 +34,25 @@ def test_document_filter(client):
 def test_empty_question_is_a_clear_error(client):
     with pytest.raises(Exception, match="type a question"):
         client.predict("   ", api_name="/ask")
+
+
+def test_wrong_admin_passwords_are_throttled_per_client(tmp_path):
+    """A separate server (its own failure counts, an empty index): five wrong passwords a minute
+    through /unlock, then even the right one must wait."""
+    import os
+    import sys
+    from pathlib import Path
+
+    from tests.conftest import free_port, running
+
+    port = free_port()
+    env = {**os.environ, "ASSISTANT_INDEX_DIR": str(tmp_path / "index"), "ASSISTANT_ADMIN_PASSWORD": "right",
+           "ASSISTANT_FEEDBACK_DB": str(tmp_path / "feedback.sqlite3"), "GRADIO_ANALYTICS_ENABLED": "False"}
+    command = [str(Path(sys.executable).parent / "assistant"), "serve", "--port", str(port)]
+    with running(command, port, tmp_path / "server.log", env, seconds=120):
+        admin = Client(f"http://127.0.0.1:{port}/", verbose=False)
+        messages = [admin.predict(f"guess {i}", api_name="/unlock")[0] for i in range(6)]
+        assert messages[:5] == ["Wrong password."] * 5
+        assert messages[5].startswith("Too many wrong passwords: try again in")
+        assert admin.predict("right", api_name="/unlock")[0].startswith("Too many wrong passwords")
+    assert (tmp_path / "server.log").read_text().count("wrong admin password from 127.0.0.1") == 5
