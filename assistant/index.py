@@ -11,6 +11,7 @@ or embedding leaves the index as it was.
 from __future__ import annotations
 
 import logging
+import uuid
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -82,6 +83,7 @@ class Index:
             collection_configuration={"hnsw": hnsw},
         )
         # The same collection through chromadb's own API, to add vectors embedded beforehand.
+        self.client = client
         self.collection = client.get_collection(s.collection)
         # One vector per sentence beside the passage vectors (multi-vector): for max-sim re-ranking.
         self.sentences = client.get_or_create_collection(f"{s.collection}_sentences", configuration={"hnsw": hnsw})
@@ -103,6 +105,7 @@ class Index:
             rows = sentence_rows[i : i + 1000]
             self.sentences.add(ids=[r[0] for r in rows], embeddings=sentence_vectors[i : i + 1000],
                                metadatas=[{"doc_id": doc.doc_id, "chunk_id": r[1]} for r in rows])
+        self._changed()
 
     def _embed(self, texts: list[str], desc: str, progress: bool) -> list[list[float]]:
         """Embed in batches of similar length (less padding), returning vectors in input order."""
@@ -120,7 +123,20 @@ class Index:
         if ids:
             self.store.delete(ids=ids)
         self.sentences.delete(where={"doc_id": doc_id})
+        self._changed()
         return len(ids)
+
+    # --- the generation: how replicas sharing a Chroma server notice a change ---------------
+    def generation(self) -> tuple[int, str]:
+        """(number, token) stored in the collection's metadata; every ingest or removal changes
+        both. One small read: replicas call it at most once a second."""
+        self.store  # noqa: B018 (opens the client)
+        metadata = self.client.get_collection(self.settings.collection).metadata or {}
+        return int(metadata.get("generation", 0)), str(metadata.get("changed", ""))
+
+    def _changed(self) -> None:
+        number, _ = self.generation()
+        self.collection.modify(metadata={"generation": number + 1, "changed": uuid.uuid4().hex})
 
     @staticmethod
     def _metadata(doc: Document, chunk: Chunk, indexed_text: str) -> dict:

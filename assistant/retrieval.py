@@ -12,6 +12,8 @@ The retriever also keeps each document's reading order and outline, rebuilt on `
 
 from __future__ import annotations
 
+import logging
+import time
 from dataclasses import dataclass
 
 from langchain_core.embeddings import Embeddings
@@ -21,6 +23,8 @@ from assistant.index import Index, StoredChunk
 from assistant.keywords import KeywordIndex, terms
 from assistant.outline import Section, sections
 from assistant.settings import Settings
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -46,6 +50,8 @@ class Retriever:
 
     def refresh(self) -> None:
         """Re-read the chunks from the index (after an ingest)."""
+        self.generation = self.index.generation()
+        self.checked_at = time.monotonic()
         chunks = self.index.chunks()
         self.chunks = {c.id: c for c in chunks}
         self.reading_order: dict[str, list[StoredChunk]] = {}  # each document's chunks, first to last
@@ -55,6 +61,18 @@ class Retriever:
         self.documents = {d.doc_id: d for d in self.index.documents()}
         self.aliases = {d.doc_id: d.aliases for d in self.documents.values()}  # explicit names only: a title may be a topic
         self.outlines: dict[str, list[Section]] = {doc_id: sections(order) for doc_id, order in self.reading_order.items()}
+
+    def follow(self) -> bool:
+        """Reload when another process changed the index (a replica's view of a shared Chroma
+        server); the generation is read at most once every ``reload_check_s``. True if reloaded."""
+        if time.monotonic() - self.checked_at < self.settings.reload_check_s:
+            return False
+        self.checked_at = time.monotonic()
+        if self.index.generation() == self.generation:
+            return False
+        log.info("the index changed (generation %s -> %s): reloading", self.generation[0], self.index.generation()[0])
+        self.refresh()
+        return True
 
     def read(self, question: str, history: list[str] | None = None, doc_id: str | None = None) -> Turn:
         """The question as understood in its conversation; ``doc_id`` (the user's choice) fixes the scope."""

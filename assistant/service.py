@@ -77,6 +77,7 @@ class Assistant:
 
     def outline(self, doc_id: str) -> list[Section]:
         """The document's sections in reading order, each with its kind (see ``outline``)."""
+        self.retriever.follow()
         return self.retriever.outlines.get(doc_id, [])
 
     def context(self, chunk_id: str) -> tuple[str, str, str]:
@@ -98,6 +99,7 @@ class Assistant:
                    k: int | None = None) -> Iterator[str | Answer]:
         """Yield the language model's text as it comes (generative mode only), then the ``Answer``."""
         question = self.check_question(question)
+        self.retriever.follow()
         if not self.retriever.chunks:
             raise QuestionError("The index is empty: run `assistant ingest` first.")
         started = time.perf_counter()

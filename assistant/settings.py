@@ -64,6 +64,7 @@ class Settings(BaseSettings):
     rerank_depth: int = Field(20, description="Top fused passages re-ranked by their best sentence.")
     sentence_weight: float = Field(0.5, description="Weight of the best sentence's cosine in the re-ranked score.")
     near_duplicate_jaccard: float = Field(0.8, description="Word-set overlap above which a passage is a duplicate.")
+    reload_check_s: float = Field(1.0, description="How often a replica checks whether another process changed the shared index.")
     follow_up_max_words: int = Field(8, description="Shorter questions may lean on the previous one.")
 
     # --- answering -----------------------------------------------------------------------
