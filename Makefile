@@ -19,9 +19,10 @@ $(STAMP): requirements.txt requirements-dev.txt constraints.txt pyproject.toml
 
 install: $(STAMP)
 
-# What the browser tests need: Debian's Chromium and axe-core from npm.
+# What the browser and shared-database tests need: Debian's Chromium and PostgreSQL, axe-core from npm.
 $(BROWSER_STAMP): package.json
 	command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null)
 	npm install --silent --no-audit --no-fund
 	touch $@
 

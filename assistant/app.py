@@ -72,7 +72,7 @@ class App:
     def __init__(self, assistant: Assistant):
         self.assistant = assistant
         self.settings = assistant.settings
-        self.feedback = FeedbackStore(self.settings.feedback_db)
+        self.feedback = FeedbackStore(self.settings.feedback_url or self.settings.feedback_db)
         self.guard = PasswordGuard(self.settings.admin_max_failures, self.settings.admin_failure_window_s)
 
     # --- Ask -------------------------------------------------------------------------------

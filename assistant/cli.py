@@ -185,9 +185,7 @@ def evaluate(
                             generative=mode == "generative")
     for path in report.write(result, out):
         typer.echo(f"wrote {path}")
-    typer.echo(report.markdown(result).split("\n## By slice")[0])
-    if "judge" in result:
-        typer.echo(f"LLM judge (a trend, not a gate): {json.dumps(result['judge'])}")
+    typer.echo(report.markdown(result).split("\n## By slice")[0])  # the overall table, and the judge's line if any
     if compare_to:
         typer.echo("\n".join(["Change against " + str(compare_to)] + evaluation.compare(result, json.loads(compare_to.read_text("utf-8")))))
     bounds = tomllib.loads((thresholds or evaluation.THRESHOLDS).read_text("utf-8"))
@@ -216,7 +214,8 @@ def feedback_export(out: str = typer.Option("-", "--out", help='JSONL file to wr
     from assistant.feedback import FeedbackStore
     from assistant.settings import Settings
 
-    store = FeedbackStore(Settings().feedback_db)
+    settings = Settings()
+    store = FeedbackStore(settings.feedback_url or settings.feedback_db)
     if out == "-":
         count = store.export_jsonl(sys.stdout)
     else:

@@ -106,6 +106,7 @@ class Settings(BaseSettings):
     admin_failure_window_s: float = Field(60.0, description="The window for admin_max_failures, in seconds.")
     upload_dir: Path = Field(REPO_ROOT / "uploads", description="Where documents uploaded in the app are kept.")
     max_upload_mb: float = Field(20.0, description="Largest file the Admin tab accepts.")
-    feedback_db: Path = Field(REPO_ROOT / "feedback.sqlite3", description="SQLite file of thumbs up/down.")
+    feedback_db: Path = Field(REPO_ROOT / "feedback.sqlite3", description="SQLite file of thumbs up/down (when feedback_url is unset).")
+    feedback_url: str | None = Field(None, description="SQLAlchemy URL of the feedback store shared by replicas, e.g. postgresql://app@db:5432/feedback.")
     concurrency: int = Field(4, description="Questions the app answers at the same time.")
     supported_suffixes: list[str] = [".txt", ".md", ".pdf", ".docx", ".html", ".htm"]
