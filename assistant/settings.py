@@ -96,7 +96,7 @@ class Settings(BaseSettings):
     llm_api_key: str | None = None
     llm_timeout: float = Field(60.0, description="Seconds to wait for the model's reply.")
     llm_max_tokens: int = Field(300, description="Longest generated answer, in tokens.")
-    min_claim_coverage: float = Field(0.6, description="A generated sentence is supported when its cited passages hold this share of its content words (and all its figures and names).")
+    min_claim_coverage: float = Field(0.7, description="A generated sentence is supported when its cited passages hold this share of its content words (and all its figures and names).")
 
     # --- app -----------------------------------------------------------------------------
     host: str = "127.0.0.1"

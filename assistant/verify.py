@@ -69,7 +69,7 @@ def split_claims(answer: str) -> list[Claim]:
     return claims
 
 
-def check(answer: str, sources: dict[int, str], min_coverage: float = 0.6) -> list[Claim]:
+def check(answer: str, sources: dict[int, str], min_coverage: float = 0.7) -> list[Claim]:
     """Every claim of ``answer`` with ``supported`` and, when not, the reason."""
     claims = split_claims(answer)
     for claim in claims:
@@ -78,7 +78,7 @@ def check(answer: str, sources: dict[int, str], min_coverage: float = 0.6) -> li
     return claims
 
 
-def attribute(claims: list[Claim], sources: dict[int, str], min_coverage: float = 0.6) -> list[Claim]:
+def attribute(claims: list[Claim], sources: dict[int, str], min_coverage: float = 0.7) -> list[Claim]:
     """Give a claim the model left uncited the one source that supports it, if one does (the
     same checks as a cited claim); a wrong [n] is never replaced: it stays flagged.
 
@@ -115,7 +115,7 @@ def coverage(claim: str, passage: str) -> float:
     return sum(w in have or (len(w) >= 5 and w[:5] in stems) for w in wanted) / len(wanted)
 
 
-def unsupported_reason(text: str, citations: list[int], sources: dict[int, str], min_coverage: float = 0.6) -> str:
+def unsupported_reason(text: str, citations: list[int], sources: dict[int, str], min_coverage: float = 0.7) -> str:
     """Why the passages ``citations`` do not support ``text``, or "" when they do.
 
     Support is local: one sentence (or two neighbouring ones) of a cited passage, read with the

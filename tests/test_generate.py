@@ -40,10 +40,10 @@ def test_prompt_gives_passages_as_escaped_data_with_where_they_come_from():
 
 
 def test_supported_claims_are_kept_with_only_the_sources_they_cite():
-    reply = "Homes: 5,000 affordable homes will be built [3]. Buses will reach every village by 2030 [1]. Trams return in 2029 [1]."
+    reply = "Homes: the council will build 5,000 affordable homes [3]. Buses will reach every village by 2030 [1]. Trams return in 2029 [1]."
     answer = written_answer("q", reply, EXTRACTIVE, SOURCES, Settings())
     assert answer.mode == "generative" and answer.found
-    assert answer.answer == "Homes: 5,000 affordable homes will be built. [3] Buses will reach every village by 2030. [1]"
+    assert answer.answer == "Homes: the council will build 5,000 affordable homes. [3] Buses will reach every village by 2030. [1]"
     assert [(c.n, c.section) for c in answer.citations] == [(1, "1 Transport"), (3, "3 Homes")]
     assert [c["supported"] for c in answer.claims] == [True, True, False]
     assert "1 sentence(s)" in answer.notice
