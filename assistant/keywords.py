@@ -10,6 +10,7 @@ never disagree.
 
 from __future__ import annotations
 
+import logging
 import math
 import re
 from collections import Counter
@@ -17,6 +18,8 @@ from collections import Counter
 import bm25s
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+logging.getLogger("bm25s").setLevel(logging.WARNING)  # bm25s sets its own logger to DEBUG: keep the CLI's stderr clean
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:[.,][0-9]+)*")
 
