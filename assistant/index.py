@@ -108,14 +108,18 @@ class Index:
         self._changed()
 
     def _embed(self, texts: list[str], desc: str, progress: bool) -> list[list[float]]:
-        """Embed in batches of similar length (less padding), returning vectors in input order."""
+        """Embed in batches of similar length (less padding), returning vectors in input order; the
+        progress bar counts passages (or sentences) per second and the time left."""
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         vectors: list[list[float]] = [[] for _ in texts]
         batch = self.settings.embedding_batch_size
-        for start in tqdm(range(0, len(order), batch), desc=desc, unit="batch", disable=not progress, leave=False):
-            ids = order[start : start + batch]
-            for i, v in zip(ids, self.embeddings.embed_documents([texts[i] for i in ids])):
-                vectors[i] = v
+        unit = "sentence" if desc.startswith("sentences") else "passage"
+        with tqdm(total=len(texts), desc=desc, unit=unit, disable=not progress, leave=False) as bar:
+            for start in range(0, len(order), batch):
+                ids = order[start : start + batch]
+                for i, v in zip(ids, self.embeddings.embed_documents([texts[i] for i in ids])):
+                    vectors[i] = v
+                bar.update(len(ids))
         return vectors
 
     def remove(self, doc_id: str) -> int:
