@@ -47,25 +47,31 @@ QUESTION_WORDS = frozenset(terms(" ".join([
 
 
 class KeywordIndex:
-    """BM25 over sparse matrices (bm25s): a query costs the postings of its words, not a walk
-    over every passage, so 50,000 passages answer in milliseconds. Lucene's idf stays positive
-    for a word in most passages (Robertson's drops it to zero, which breaks small collections)."""
+    """Okapi BM25 (as rank-bm25 scored it) over sparse matrices (bm25s): a query costs the
+    postings of its words, not a walk over every passage, so 50,000 passages answer in
+    milliseconds. bm25s stores Robertson term weights with an always-positive idf; each query
+    word's scores are rescaled to Okapi's idf, whose floor keeps a word found in most passages
+    slightly useful (bm25s's own Robertson idf drops it to zero; its Lucene and ATIRE idfs weigh
+    it more, which cited worse passages on the dev set)."""
 
-    def __init__(self, ids: list[str], texts: list[str], method: str = "lucene"):
+    def __init__(self, ids: list[str], texts: list[str]):
         self.ids = ids
         tokens = [terms(t) for t in texts]
         self._idf = _okapi_idf(tokens)
-        self.bm25 = None
-        if ids:
-            self.bm25 = bm25s.BM25(method=method)
+        self.bm25 = bm25s.BM25(method="robertson", idf_method="bm25+") if ids else None
+        if self.bm25 is not None:
             self.bm25.index(tokens, show_progress=False)
+        # bm25s's weight is idf_bm25+ * tf / (tf + k1 * norm); Okapi's is idf_okapi * (k1 + 1) * tf / (...)
+        frequency = Counter(t for doc in tokens for t in set(doc))
+        k1 = self.bm25.k1 if self.bm25 is not None else 1.5
+        self._rescale = {t: (k1 + 1) * self._idf[t] / math.log((len(tokens) + 1) / f) for t, f in frequency.items()}
 
     def search(self, query: str, k: int, allowed: set[str] | None = None) -> list[tuple[str, float]]:
         """Ids of the best ``k`` chunks with a BM25 score above zero."""
         query_terms = [t for t in terms(query) if t in self.bm25.vocab_dict] if self.bm25 is not None else []
         if not query_terms:
             return []
-        scores = self.bm25.get_scores(query_terms)
+        scores = sum(self._rescale[t] * self.bm25.get_scores([t]) for t in query_terms)
         if allowed is not None:
             mask = np.fromiter((i in allowed for i in self.ids), bool, len(self.ids))
             scores = np.where(mask, scores, 0.0)
