@@ -68,9 +68,10 @@ class Retriever:
         if time.monotonic() - self.checked_at < self.settings.reload_check_s:
             return False
         self.checked_at = time.monotonic()
-        if self.index.generation() == self.generation:
+        now = self.index.generation()
+        if now == self.generation:
             return False
-        log.info("the index changed (generation %s -> %s): reloading", self.generation[0], self.index.generation()[0])
+        log.info("the index changed (generation %s -> %s): reloading", self.generation[0], now[0])
         self.refresh()
         return True
 
