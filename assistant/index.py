@@ -52,7 +52,13 @@ class DocumentInfo:
 
 
 def load_embeddings(settings: Settings) -> Embeddings:
-    """The bundled sentence-transformers model behind LangChain's embeddings interface."""
+    """The bundled sentence-transformers model behind LangChain's embeddings interface, run by
+    torch or (``embedding_backend`` onnx, onnx-int8) by ONNX Runtime."""
+    if settings.embedding_backend.startswith("onnx"):
+        from assistant.onnx_embeddings import OnnxEmbeddings
+
+        weights = "int8" if settings.embedding_backend == "onnx-int8" else "float"
+        return OnnxEmbeddings(settings.embedding_model, settings.model_cache_dir, weights, settings.embedding_batch_size)
     from langchain_huggingface import HuggingFaceEmbeddings
 
     return HuggingFaceEmbeddings(

@@ -54,7 +54,7 @@ def collect(paths: list[Path], suffixes: list[str]) -> list[Path]:
 def pipeline_fingerprint(settings: Settings) -> str:
     """What the chunks of a file depend on besides the file: a change re-indexes it."""
     s = settings
-    return f"chunker{VERSION}-index{FORMAT}-{s.chunk_words}-{s.min_chunk_words}-{s.max_heading_words}-{'|'.join(s.banner_lines)}-{s.legacy_encoding}-{Path(s.embedding_model).name}"
+    return f"chunker{VERSION}-index{FORMAT}-{s.chunk_words}-{s.min_chunk_words}-{s.max_heading_words}-{'|'.join(s.banner_lines)}-{s.legacy_encoding}-{Path(s.embedding_model).name}-{s.embedding_backend}"
 
 
 def ingest(paths: list[Path], index: Index, settings: Settings, progress: bool = False) -> IngestReport:

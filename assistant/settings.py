@@ -45,6 +45,9 @@ class Settings(BaseSettings):
     chroma_port: int = Field(8000, description="Port of the Chroma server.")
     embedding_model: str = Field(default_factory=bundled_model_path, description="sentence-transformers model folder.")
     embedding_batch_size: int = Field(8, description="Passages embedded per batch (small batches pad less).")
+    embedding_backend: Literal["torch", "onnx", "onnx-int8"] = Field(
+        "onnx", description="torch (sentence-transformers), onnx (ONNX Runtime, same vectors, faster) or onnx-int8 (fastest, vectors ~0.99 cosine).")
+    model_cache_dir: Path = Field(REPO_ROOT / ".models", description="Where the ONNX export of the model is kept.")
     hnsw_ef: int = Field(400, description="HNSW ef_search and ef_construction (recall over speed).")
     hnsw_max_neighbors: int = 32
 
