@@ -34,8 +34,15 @@ _PRIORITY_NUMBER = re.compile(r"\bpriority\s+(\d+)\b", re.I)
 BULLET_KINDS = ("outcome", "priority_area", "action")  # kinds a plan states as bullet lists under each priority
 
 
-def scope(turn: Turn, retriever: Retriever) -> list[str]:
-    return turn.doc_ids or sorted(retriever.outlines)
+def scope(turn: Turn, retriever: Retriever, settings: Settings) -> list[str]:
+    """The documents an answer covers: those the conversation names; else every document of a
+    small library, or in a larger one the few whose passages rank highest for the question."""
+    if turn.doc_ids:
+        return turn.doc_ids
+    if len(retriever.outlines) <= settings.scope_documents:
+        return sorted(retriever.outlines)
+    ranked = retriever.find(turn, settings.candidates).passages
+    return list(dict.fromkeys(p.chunk.doc_id for p in ranked))[: settings.scope_documents]
 
 
 def anchor(question: str, outline: list[Section]) -> str | None:
@@ -73,9 +80,9 @@ def items(outline: list[Section], kind: str, priority: str | None = None) -> lis
     return out
 
 
-def complete_list(turn: Turn, retriever: Retriever, settings: Settings) -> Answer | None:
+def complete_list(turn: Turn, docs: list[str], retriever: Retriever, settings: Settings) -> Answer | None:
     lines, picks = [], []
-    anchors = {doc_id: anchor(turn.question, retriever.outlines.get(doc_id, [])) for doc_id in scope(turn, retriever)}
+    anchors = {doc_id: anchor(turn.question, retriever.outlines.get(doc_id, [])) for doc_id in docs}
     if any(anchors.values()):  # the question names a priority: only the documents that have it
         anchors = {doc_id: a for doc_id, a in anchors.items() if a}
     for doc_id, within in anchors.items():
@@ -90,9 +97,9 @@ def complete_list(turn: Turn, retriever: Retriever, settings: Settings) -> Answe
     return _listed(turn, lines, picks, settings, "list")
 
 
-def overview(turn: Turn, retriever: Retriever, settings: Settings) -> Answer | None:
+def overview(turn: Turn, docs: list[str], retriever: Retriever, settings: Settings) -> Answer | None:
     lines, picks = [], []
-    for doc_id in scope(turn, retriever):
+    for doc_id in docs:
         outline = retriever.outlines.get(doc_id, [])
         purpose = _purpose(outline)
         priorities = items(outline, "priority")
@@ -110,12 +117,12 @@ def overview(turn: Turn, retriever: Retriever, settings: Settings) -> Answer | N
     return _listed(turn, lines, picks, settings, "overview")
 
 
-def themed_list(turn: Turn, retriever: Retriever, settings: Settings) -> Answer | None:
+def themed_list(turn: Turn, docs: list[str], retriever: Retriever, settings: Settings) -> Answer | None:
     """ "What outcomes do they want for housing?": when the topic is clearly one priority's theme,
     the complete list of that priority's outcomes (or priority areas, or commitments)."""
-    if turn.kind not in BULLET_KINDS or len(scope(turn, retriever)) != 1:
+    if turn.kind not in BULLET_KINDS or len(docs) != 1:
         return None
-    doc_id = scope(turn, retriever)[0]
+    doc_id = docs[0]
     best: dict[str, float] = {}
     for p in retriever.find(Turn(turn.focus_text, turn.focus_text), settings.candidates, [doc_id], ("priority",)).passages:
         best[p.chunk.priority] = max(best.get(p.chunk.priority, 0.0), p.similarity)
@@ -131,13 +138,13 @@ def themed_list(turn: Turn, retriever: Retriever, settings: Settings) -> Answer 
     return _listed(turn, lines, picks, settings, "list")
 
 
-def topical_list(turn: Turn, retriever: Retriever, settings: Settings) -> Answer:
+def topical_list(turn: Turn, docs: list[str], retriever: Retriever, settings: Settings) -> Answer:
     """Sections of the asked kinds that speak of the turn's focus, grouped by document and priority."""
     kinds = GOAL_LIKE if turn.kind == "goal" else None if turn.kind == "priority" else (turn.kind,)
     focus = turn.focus_text
     scorer = Scorer.for_question(focus, focus, retriever.keywords, settings)
     groups, nearest = [], []
-    for doc_id in scope(turn, retriever):
+    for doc_id in docs:
         outline = retriever.outlines.get(doc_id, [])
         within = anchor(turn.question, outline)
         own = kinds if kinds is None or any(s.kind in kinds for s in outline) else GOAL_LIKE  # no "outcomes": its goals

@@ -28,18 +28,19 @@ class Answerer:
 
     def answer(self, turn: Turn, retriever: Retriever, k: int | None = None) -> Answer:
         s = self.settings
+        covered = lambda: lists.scope(turn, retriever, s)  # noqa: E731 (only the shapes that cover documents need it)
         if turn.overview and not turn.kind:
-            shaped = lists.overview(turn, retriever, s)
+            shaped = lists.overview(turn, covered(), retriever, s)
             if shaped:
                 return shaped
         if turn.kind and not turn.focus and not turn.comparison:
-            shaped = lists.complete_list(turn, retriever, s)
+            shaped = lists.complete_list(turn, covered(), retriever, s)
             if shaped:
                 return shaped
         if turn.kind and turn.focus:
-            return lists.themed_list(turn, retriever, s) or lists.topical_list(turn, retriever, s)
-        docs = lists.scope(turn, retriever)
-        if turn.comparison and len(docs) > 1:
+            docs = covered()
+            return lists.themed_list(turn, docs, retriever, s) or lists.topical_list(turn, docs, retriever, s)
+        if turn.comparison and len(docs := covered()) > 1:
             scorer = Scorer.for_question(turn.question, turn.query, retriever.keywords, s, _WHERE | set(terms(" ".join(turn.names))))
             return side_by_side(turn, docs, retriever, scorer, s)
         retrieval = retriever.find(turn, k or s.top_k)

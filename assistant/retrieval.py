@@ -99,7 +99,7 @@ class Retriever:
         dense = self.index.dense_search(vector, s.candidates, doc_ids, kinds)
         allowed = None
         if doc_ids or kinds:
-            allowed = {i for i, c in self.chunks.items() if (not doc_ids or c.doc_id in doc_ids) and (not kinds or c.kind in kinds)}
+            allowed = {c.id for d in (doc_ids or self.reading_order) for c in self.reading_order.get(d, []) if not kinds or c.kind in kinds}
         keyword = self.keywords.search(query, s.candidates, allowed)
         similarity = dict(dense)
         if s.fusion == "rrf":

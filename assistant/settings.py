@@ -64,6 +64,7 @@ class Settings(BaseSettings):
     fusion: str = Field("convex", description="How dense and keyword results combine: convex (scores) or rrf (ranks).")
     dense_weight: float = Field(0.5, description="Convex fusion: weight of the cosine score (the rest is BM25).")
     rrf_k: int = Field(60, description="Reciprocal rank fusion constant.")
+    scope_documents: int = Field(4, description="Documents a list, overview or comparison covers when the question names none: all of a library this small, else the best-ranked ones.")
     rerank_depth: int = Field(20, description="Top fused passages re-ranked by their best sentence.")
     sentence_weight: float = Field(0.5, description="Weight of the best sentence's cosine in the re-ranked score.")
     near_duplicate_jaccard: float = Field(0.8, description="Word-set overlap above which a passage is a duplicate.")

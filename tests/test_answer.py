@@ -136,3 +136,12 @@ def test_a_how_many_question_counts_figures_written_in_words():
     assert scorer.share("A 12 year gap.") == 1.0
     assert scorer.share("The gap in years is large.") == 0.0  # no figure: no support for "how many"
     assert scorer.share("The gap closes in the year after October.") == 1.0  # a date answers "when"
+
+
+def test_in_a_larger_library_an_unnamed_scope_is_the_best_ranked_documents(corpus_assistant, monkeypatch):
+    question = "What are the priorities?"
+    assert {c.doc_id for c in corpus_assistant.ask(question).citations} == {NORTH, WEST}
+    monkeypatch.setattr(corpus_assistant.settings, "scope_documents", 1)  # as if the library were larger
+    answer = corpus_assistant.ask(question)
+    assert answer.kind == "list" and len({c.doc_id for c in answer.citations}) == 1
+    assert_well_cited(answer)
