@@ -140,19 +140,29 @@ def mentions(question: str, aliases: dict[str, list[str]]) -> dict[str, list[str
     {'n': ['North']}
     """
     found = {}
+    telling = qualifiers(aliases)
     for doc_id, names in aliases.items():
         used = [n for n in names if n and re.search(rf"\b{re.escape(n)}\b", question, re.I)]
-        used += [q for q in qualifiers(doc_id, aliases) if re.search(rf"\b{re.escape(q)}\b(?!\s+\w*[Nn]orth|\s+[A-Z])", question)]
+        used += [q for q in telling[doc_id] if re.search(rf"\b{re.escape(q)}\b(?!\s+\w*[Nn]orth|\s+[A-Z])", question)]
         if used:
             found[doc_id] = used
     return found
 
 
-def qualifiers(doc_id: str, aliases: dict[str, list[str]]) -> list[str]:
-    """First words of this document's aliases whose rest is another document's alias's rest."""
-    others = {n.split(" ", 1)[1] for d, names in aliases.items() if d != doc_id for n in names if " " in n}
-    own = [n.split(" ", 1) for n in aliases.get(doc_id, []) if " " in n]
-    return list(dict.fromkeys(first for first, rest in own if rest in others and first[:1].isupper()))
+def qualifiers(aliases: dict[str, list[str]]) -> dict[str, list[str]]:
+    """For each document, the first words of its aliases whose rest is another document's
+    alias's rest (one pass over the names, however many documents there are).
+
+    >>> qualifiers({"n": ["North Northamptonshire"], "w": ["West Northamptonshire"], "c": ["Corby Town"]})
+    {'n': ['North'], 'w': ['West'], 'c': []}
+    """
+    split = {d: [n.split(" ", 1) for n in names if " " in n] for d, names in aliases.items()}
+    owners: dict[str, set[str]] = {}
+    for d, pairs in split.items():
+        for _, rest in pairs:
+            owners.setdefault(rest, set()).add(d)
+    return {d: list(dict.fromkeys(first for first, rest in pairs if owners[rest] - {d} and first[:1].isupper()))
+            for d, pairs in split.items()}
 
 
 def without_phrases(text: str, phrases: list[str]) -> str:

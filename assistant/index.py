@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 import chromadb
+import numpy as np
 from langchain_chroma import Chroma
 from langchain_core.embeddings import Embeddings
 from tqdm import tqdm
@@ -160,12 +161,23 @@ class Index:
         return meta
 
     # --- reading -------------------------------------------------------------------------
+    def _read_all(self, include: list[str]) -> dict[str, list]:
+        """Every record, read in pages (one read of 50,000 records exceeds SQLite's variable limit)."""
+        out: dict[str, list] = {"ids": [], **{field: [] for field in include}}
+        page = self.settings.read_page
+        while True:
+            data = self.store.get(include=include, limit=page, offset=len(out["ids"]))
+            for field in out:
+                out[field] += data[field]
+            if len(data["ids"]) < page:
+                return out
+
     def chunks(self) -> list[StoredChunk]:
-        data = self.store.get(include=["documents", "metadatas"])
+        data = self._read_all(["documents", "metadatas"])
         return [_stored(i, d, m) for i, d, m in zip(data["ids"], data["documents"], data["metadatas"])]
 
     def documents(self) -> list[DocumentInfo]:
-        metas = self.store.get(include=["metadatas"])["metadatas"]
+        metas = self._read_all(["metadatas"])["metadatas"]
         docs: dict[str, DocumentInfo] = {}
         for m in metas:
             info = docs.get(m["doc_id"])
@@ -185,15 +197,18 @@ class Index:
         return [(doc.id, 1.0 - distance) for doc, distance in found]
 
 
-    def sentence_similarity(self, vector: list[float], chunk_ids: list[str]) -> dict[str, float]:
-        """For each of ``chunk_ids``, the cosine similarity of its sentence nearest to ``vector``."""
-        if not chunk_ids:
+    def sentence_similarity(self, vector: list[float], chunks: list[Chunk]) -> dict[str, float]:
+        """For each chunk, the cosine similarity of its sentence nearest to ``vector``. Sentence
+        records are read by id (``chunk#n``), a key lookup that costs the same at any index size."""
+        ids = [f"{c.id}#{i}" for c in chunks for i in range(len(split_sentences(c.text)))]
+        if not ids:
             return {}
-        found = self.sentences.query(query_embeddings=[vector], n_results=min(len(chunk_ids) * 8, 300),
-                                     where={"chunk_id": {"$in": chunk_ids}}, include=["metadatas", "distances"])
+        found = self.sentences.get(ids=ids, include=["embeddings"])
+        similarities = np.asarray(found["embeddings"], dtype=np.float32) @ np.asarray(vector, dtype=np.float32)
         best: dict[str, float] = {}
-        for meta, distance in zip(found["metadatas"][0], found["distances"][0]):
-            best.setdefault(meta["chunk_id"], 1.0 - distance)
+        for record, similarity in zip(found["ids"], similarities.tolist()):
+            chunk_id = record.rsplit("#", 1)[0]
+            best[chunk_id] = max(best.get(chunk_id, -1.0), similarity)
         return best
 
 

@@ -56,6 +56,7 @@ class KeywordIndex:
 
     def __init__(self, ids: list[str], texts: list[str]):
         self.ids = ids
+        self.position = {i: n for n, i in enumerate(ids)}
         tokens = [terms(t) for t in texts]
         self._idf = _okapi_idf(tokens)
         self.bm25 = bm25s.BM25(method="robertson", idf_method="bm25+") if ids else None
@@ -73,7 +74,8 @@ class KeywordIndex:
             return []
         scores = sum(self._rescale[t] * self.bm25.get_scores([t]) for t in query_terms)
         if allowed is not None:
-            mask = np.fromiter((i in allowed for i in self.ids), bool, len(self.ids))
+            mask = np.zeros(len(self.ids), bool)  # built from the allowed ids: cost grows with them, not the index
+            mask[[self.position[i] for i in allowed if i in self.position]] = True
             scores = np.where(mask, scores, 0.0)
         top = np.argpartition(-scores, min(k, len(scores) - 1))[: k + 1] if len(scores) > k + 1 else np.arange(len(scores))
         order = top[np.argsort(-scores[top], kind="stable")]

@@ -119,7 +119,7 @@ class Retriever:
         passage whose one sentence says exactly what was asked moves up."""
         s = self.settings
         top = passages[: s.rerank_depth]
-        best = self.index.sentence_similarity(vector, [p.chunk.id for p in top])
+        best = self.index.sentence_similarity(vector, [p.chunk for p in top])
         for p in top:
             p.sentence_similarity = best.get(p.chunk.id, 0.0)
             p.score = (1 - s.sentence_weight) * p.score + s.sentence_weight * p.sentence_similarity

@@ -50,6 +50,7 @@ class Settings(BaseSettings):
     model_cache_dir: Path = Field(REPO_ROOT / ".models", description="Where the ONNX export of the model is kept.")
     hnsw_ef: int = Field(400, description="HNSW ef_search and ef_construction (recall over speed).")
     hnsw_max_neighbors: int = 32
+    read_page: int = Field(5000, description="Records read from Chroma per request when loading the index.")
 
     # --- chunking ------------------------------------------------------------------------
     chunk_words: int = Field(150, description="Most words in one chunk (the model reads ~200).")

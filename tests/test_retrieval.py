@@ -49,3 +49,12 @@ def test_context_is_the_neighbouring_passages_in_reading_order(corpus_assistant)
     assert (before, here, after) == (order[4].text, order[5].text, order[6].text)
     assert corpus_assistant.context("no-such-chunk") == ("", "", "")
     assert [s.title for s in corpus_assistant.outline(NORTH)[:2]] == ["Foreword", "1 Introduction"]
+
+
+def test_the_index_is_read_in_pages(corpus_assistant, monkeypatch):
+    index = corpus_assistant.index
+    whole = {c.id: c.text for c in index.chunks()}
+    page = next(n for n in range(5, 20) if len(whole) % n)  # many pages, the last one partly full
+    monkeypatch.setattr(index.settings, "read_page", page)
+    assert {c.id: c.text for c in index.chunks()} == whole
+    assert sum(d.chunks for d in index.documents()) == len(whole)
