@@ -104,7 +104,7 @@ class Index:
         vectors = self._embed(texts, f"embedding {doc.doc_id}", progress)
         sentence_vectors = self._embed([s for _, _, s in sentence_rows], f"sentences {doc.doc_id}", progress)
         metadatas = [self._metadata(doc, c, t) | {"pipeline": pipeline} for c, t in zip(chunks, texts)]
-        self.remove(doc.doc_id)
+        self._delete(doc.doc_id)
         for i in range(0, len(texts), 1000):
             self.collection.add(ids=[c.id for c in chunks[i : i + 1000]], embeddings=vectors[i : i + 1000],
                                 documents=texts[i : i + 1000], metadatas=metadatas[i : i + 1000])
@@ -112,7 +112,7 @@ class Index:
             rows = sentence_rows[i : i + 1000]
             self.sentences.add(ids=[r[0] for r in rows], embeddings=sentence_vectors[i : i + 1000],
                                metadatas=[{"doc_id": doc.doc_id, "chunk_id": r[1]} for r in rows])
-        self._changed()
+        self._changed(doc.doc_id)
 
     def _embed(self, texts: list[str], desc: str, progress: bool) -> list[list[float]]:
         """Embed in batches of similar length (less padding), returning vectors in input order; the
@@ -130,24 +130,29 @@ class Index:
         return vectors
 
     def remove(self, doc_id: str) -> int:
+        removed = self._delete(doc_id)
+        self._changed(doc_id)
+        return removed
+
+    def _delete(self, doc_id: str) -> int:
         ids = self.store.get(where={"doc_id": doc_id}, include=[])["ids"]
         if ids:
             self.store.delete(ids=ids)
         self.sentences.delete(where={"doc_id": doc_id})
-        self._changed()
         return len(ids)
 
     # --- the generation: how replicas sharing a Chroma server notice a change ---------------
-    def generation(self) -> tuple[int, str]:
-        """(number, token) stored in the collection's metadata; every ingest or removal changes
-        both. One small read: replicas call it at most once a second."""
+    def generation(self) -> tuple[int, str, str]:
+        """(number, token, document) stored in the collection's metadata: every ingest or removal
+        of a document bumps the number, draws a new token and names the document. One small
+        read: replicas call it at most once a second."""
         self.store  # noqa: B018 (opens the client)
         metadata = self.client.get_collection(self.settings.collection).metadata or {}
-        return int(metadata.get("generation", 0)), str(metadata.get("changed", ""))
+        return int(metadata.get("generation", 0)), str(metadata.get("changed", "")), str(metadata.get("changed_doc", ""))
 
-    def _changed(self) -> None:
-        number, _ = self.generation()
-        self.collection.modify(metadata={"generation": number + 1, "changed": uuid.uuid4().hex})
+    def _changed(self, doc_id: str) -> None:
+        number = self.generation()[0]
+        self.collection.modify(metadata={"generation": number + 1, "changed": uuid.uuid4().hex, "changed_doc": doc_id})
 
     @staticmethod
     def _metadata(doc: Document, chunk: Chunk, indexed_text: str) -> dict:
@@ -172,12 +177,20 @@ class Index:
             if len(data["ids"]) < page:
                 return out
 
-    def chunks(self) -> list[StoredChunk]:
-        data = self._read_all(["documents", "metadatas"])
+    def chunks(self, doc_id: str | None = None) -> list[StoredChunk]:
+        """Every chunk, or one document's."""
+        if doc_id:
+            data = self.store.get(where={"doc_id": doc_id}, include=["documents", "metadatas"])
+        else:
+            data = self._read_all(["documents", "metadatas"])
         return [_stored(i, d, m) for i, d, m in zip(data["ids"], data["documents"], data["metadatas"])]
 
-    def documents(self) -> list[DocumentInfo]:
-        metas = self._read_all(["metadatas"])["metadatas"]
+    def documents(self, doc_id: str | None = None) -> list[DocumentInfo]:
+        """Every document (or the one given) with its chunk count, from the chunks' metadata."""
+        if doc_id:
+            metas = self.store.get(where={"doc_id": doc_id}, include=["metadatas"])["metadatas"]
+        else:
+            metas = self._read_all(["metadatas"])["metadatas"]
         docs: dict[str, DocumentInfo] = {}
         for m in metas:
             info = docs.get(m["doc_id"])

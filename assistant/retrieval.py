@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from langchain_core.embeddings import Embeddings
 
 from assistant.conversation import Turn, read
-from assistant.index import Index, StoredChunk
+from assistant.index import DocumentInfo, Index, StoredChunk
 from assistant.keywords import KeywordIndex, terms
 from assistant.outline import Section, sections
 from assistant.settings import Settings
@@ -49,30 +49,46 @@ class Retriever:
         self.refresh()
 
     def refresh(self) -> None:
-        """Re-read the chunks from the index (after an ingest)."""
+        """Re-read every chunk from the index."""
         self.generation = self.index.generation()
         self.checked_at = time.monotonic()
-        chunks = self.index.chunks()
+        self._load(self.index.chunks(), self.index.documents())
+
+    def _reload(self, doc_id: str) -> None:
+        """Re-read one document's chunks (ingested, replaced or removed); keep the others."""
+        kept = [c for c in self.chunks.values() if c.doc_id != doc_id]
+        documents = [d for d in self.documents.values() if d.doc_id != doc_id] + self.index.documents(doc_id)
+        self._load(kept + self.index.chunks(doc_id), documents)
+
+    def _load(self, chunks: list[StoredChunk], documents: list[DocumentInfo]) -> None:
         self.chunks = {c.id: c for c in chunks}
         self.reading_order: dict[str, list[StoredChunk]] = {}  # each document's chunks, first to last
         for c in sorted(chunks, key=lambda c: c.start):
             self.reading_order.setdefault(c.doc_id, []).append(c)
         self.keywords = KeywordIndex([c.id for c in chunks], [c.indexed_text for c in chunks])
-        self.documents = {d.doc_id: d for d in self.index.documents()}
+        self.documents = {d.doc_id: d for d in sorted(documents, key=lambda d: d.doc_id)}
         self.aliases = {d.doc_id: d.aliases for d in self.documents.values()}  # explicit names only: a title may be a topic
         self.outlines: dict[str, list[Section]] = {doc_id: sections(order) for doc_id, order in self.reading_order.items()}
 
     def follow(self) -> bool:
         """Reload when another process changed the index (a replica's view of a shared Chroma
-        server); the generation is read at most once every ``reload_check_s``. True if reloaded."""
+        server); the generation is read at most once every ``reload_check_s``. One change since
+        the last look reloads only its document; more (or an unnamed one) reload everything.
+        True if reloaded."""
         if time.monotonic() - self.checked_at < self.settings.reload_check_s:
             return False
         self.checked_at = time.monotonic()
         now = self.index.generation()
         if now == self.generation:
             return False
-        log.info("the index changed (generation %s -> %s): reloading", self.generation[0], now[0])
-        self.refresh()
+        number, _, doc_id = now
+        if number == self.generation[0] + 1 and doc_id:
+            log.info("the index changed (generation %s -> %s): reloading %s", self.generation[0], number, doc_id)
+            self.generation = now
+            self._reload(doc_id)
+        else:
+            log.info("the index changed (generation %s -> %s): reloading everything", self.generation[0], number)
+            self.refresh()
         return True
 
     def read(self, question: str, history: list[str] | None = None, doc_id: str | None = None) -> Turn:

@@ -58,3 +58,30 @@ def test_the_index_is_read_in_pages(corpus_assistant, monkeypatch):
     monkeypatch.setattr(index.settings, "read_page", page)
     assert {c.id: c.text for c in index.chunks()} == whole
     assert sum(d.chunks for d in index.documents()) == len(whole)
+
+
+def test_a_replica_reloads_only_the_document_another_process_changed(make_assistant, tmp_path, caplog):
+    (tmp_path / "docs").mkdir()
+    for name, text in {"parks": "1 Parks\n\nEvery town will keep a park within walking distance.\n",
+                       "buses": "1 Buses\n\nBuses will run every twenty minutes between the towns.\n"}.items():
+        (tmp_path / "docs" / f"{name}.txt").write_text(text, "utf-8")
+    writer, replica = make_assistant(), make_assistant(reload_check_s=0.0)
+    writer.ingest([tmp_path / "docs" / "parks.txt"])
+    before = replica.retriever.generation[0]
+    parks = set(replica.retriever.chunks)
+
+    writer.ingest([tmp_path / "docs" / "buses.txt"])
+    assert writer.index.generation()[0] == before + 1  # one ingest, one step
+    with caplog.at_level("INFO", logger="assistant.retrieval"):
+        assert replica.retriever.follow()
+    assert "reloading buses" in caplog.text
+    assert {c.doc_id for c in replica.retriever.chunks.values()} == {"parks", "buses"}
+    assert parks <= set(replica.retriever.chunks) and "buses" in replica.retriever.outlines
+    assert "Buses will run" in replica.ask("How often will buses run between the towns?").answer
+
+    writer.remove("parks")
+    writer.remove("buses")  # two changes since the replica last looked: it reads everything again
+    with caplog.at_level("INFO", logger="assistant.retrieval"):
+        assert replica.retriever.follow()
+    assert "reloading everything" in caplog.text and not replica.retriever.chunks
+    assert not replica.retriever.follow()
