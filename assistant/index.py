@@ -177,29 +177,23 @@ class Index:
             if len(data["ids"]) < page:
                 return out
 
-    def chunks(self, doc_id: str | None = None) -> list[StoredChunk]:
-        """Every chunk, or one document's."""
+    def _records(self, doc_id: str | None, include: list[str]) -> dict[str, list]:
         if doc_id:
-            data = self.store.get(where={"doc_id": doc_id}, include=["documents", "metadatas"])
-        else:
-            data = self._read_all(["documents", "metadatas"])
-        return [_stored(i, d, m) for i, d, m in zip(data["ids"], data["documents"], data["metadatas"])]
+            return self.store.get(where={"doc_id": doc_id}, include=include)
+        return self._read_all(include)
 
-    def documents(self, doc_id: str | None = None) -> list[DocumentInfo]:
-        """Every document (or the one given) with its chunk count, from the chunks' metadata."""
-        if doc_id:
-            metas = self.store.get(where={"doc_id": doc_id}, include=["metadatas"])["metadatas"]
-        else:
-            metas = self._read_all(["metadatas"])["metadatas"]
-        docs: dict[str, DocumentInfo] = {}
-        for m in metas:
-            info = docs.get(m["doc_id"])
-            if info is None:
-                fields = {f: m.get(f, "") for f in DOC_FIELDS}
-                fields["aliases"] = [a for a in fields["aliases"].split("|") if a]
-                info = docs[m["doc_id"]] = DocumentInfo(doc_id=m["doc_id"], chunks=0, **fields)
-            info.chunks += 1
-        return sorted(docs.values(), key=lambda d: d.doc_id)
+    def contents(self, doc_id: str | None = None) -> tuple[list[StoredChunk], list[DocumentInfo]]:
+        """Every chunk and document (or one document's), from one read of the records."""
+        data = self._records(doc_id, ["documents", "metadatas"])
+        chunks = [_stored(i, d, m) for i, d, m in zip(data["ids"], data["documents"], data["metadatas"])]
+        return chunks, _documents(data["metadatas"])
+
+    def chunks(self) -> list[StoredChunk]:
+        return self.contents()[0]
+
+    def documents(self) -> list[DocumentInfo]:
+        """Every document with its chunk count, from the chunks' metadata."""
+        return _documents(self._records(None, ["metadatas"])["metadatas"])
 
     def dense_search(self, vector: list[float], k: int, doc_ids: list[str] | None = None,
                      kinds: tuple[str, ...] | None = None) -> list[tuple[str, float]]:
@@ -229,6 +223,19 @@ def sentence_text(chunk: Chunk, sentence: str) -> str:
     """What a sentence vector embeds: the sentence under its section's heading, so that a bare
     figure line or bullet ("77.6% People in employment") carries what it is about."""
     return f"{chunk.heading}: {sentence}" if chunk.heading else sentence
+
+
+def _documents(metas: list[dict]) -> list[DocumentInfo]:
+    """The documents the chunks' metadata names, each with its chunk count."""
+    docs: dict[str, DocumentInfo] = {}
+    for m in metas:
+        info = docs.get(m["doc_id"])
+        if info is None:
+            fields = {f: m.get(f, "") for f in DOC_FIELDS}
+            fields["aliases"] = [a for a in fields["aliases"].split("|") if a]
+            info = docs[m["doc_id"]] = DocumentInfo(doc_id=m["doc_id"], chunks=0, **fields)
+        info.chunks += 1
+    return sorted(docs.values(), key=lambda d: d.doc_id)
 
 
 def _stored(chunk_id: str, indexed_text: str, m: dict) -> StoredChunk:

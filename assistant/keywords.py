@@ -58,12 +58,12 @@ class KeywordIndex:
         self.ids = ids
         self.position = {i: n for n, i in enumerate(ids)}
         tokens = [terms(t) for t in texts]
-        self._idf = _okapi_idf(tokens)
+        frequency = Counter(t for doc in tokens for t in set(doc))  # passages holding each word
+        self._idf = _okapi_idf(frequency, len(tokens))
         self.bm25 = bm25s.BM25(method="robertson", idf_method="bm25+") if ids else None
         if self.bm25 is not None:
             self.bm25.index(tokens, show_progress=False)
         # bm25s's weight is idf_bm25+ * tf / (tf + k1 * norm); Okapi's is idf_okapi * (k1 + 1) * tf / (...)
-        frequency = Counter(t for doc in tokens for t in set(doc))
         k1 = self.bm25.k1 if self.bm25 is not None else 1.5
         self._rescale = {t: (k1 + 1) * self._idf[t] / math.log((len(tokens) + 1) / f) for t, f in frequency.items()}
 
@@ -86,11 +86,10 @@ class KeywordIndex:
         return self._idf.get(term, max(self._idf.values(), default=1.0))
 
 
-def _okapi_idf(tokens: list[list[str]], epsilon: float = 0.25) -> dict[str, float]:
-    """Okapi BM25's idf, log((N - n + 0.5) / (n + 0.5)), with a word in more than half the
-    passages floored at a quarter of the average (as rank-bm25 does)."""
-    frequency = Counter(t for doc in tokens for t in set(doc))
-    n = len(tokens)
+def _okapi_idf(frequency: Counter, n: int, epsilon: float = 0.25) -> dict[str, float]:
+    """Okapi BM25's idf, log((N - n + 0.5) / (n + 0.5)), from how many of the ``n`` passages hold
+    each word; a word in more than half of them is floored at a quarter of the average (as
+    rank-bm25 does)."""
     idf = {t: math.log(n - f + 0.5) - math.log(f + 0.5) for t, f in frequency.items()}
     floor = epsilon * (sum(idf.values()) / len(idf)) if idf else 0.0
     return {t: v if v > 0 else floor for t, v in idf.items()}

@@ -15,6 +15,7 @@ the attention mask, then unit length.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import shutil
@@ -28,6 +29,7 @@ log = logging.getLogger(__name__)
 
 INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 MODEL_FILES = {"float": "model.onnx", "int8": "model_int8.onnx"}
+CONFIG = "sentence_bert_config.json"
 
 
 def mean_pool(hidden: np.ndarray, mask: np.ndarray) -> np.ndarray:
@@ -63,10 +65,15 @@ def export(model_dir: Path, out_dir: Path) -> None:
                       output_names=["last_hidden_state"], dynamic_axes=axes, opset_version=17, dynamo=False)
     quantize_dynamic(str(float_file), str(out_dir / MODEL_FILES["int8"]), weight_type=QuantType.QInt8, per_channel=True)
     tokenizer.save_pretrained(out_dir)
-    for name in ("sentence_bert_config.json",):
-        if (model_dir / name).exists():
-            shutil.copy(model_dir / name, out_dir / name)
+    if (model_dir / CONFIG).exists():  # the model's max_seq_length
+        shutil.copy(model_dir / CONFIG, out_dir / CONFIG)
     log.info("exported %s to ONNX (float and int8) in %s", model_dir, out_dir)
+
+
+def _fingerprint(model_dir: Path) -> str:
+    """Names, sizes and times of the model's files: another model (or version) gets its own export."""
+    files = sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in model_dir.iterdir() if p.is_file())
+    return hashlib.sha256(repr(files).encode()).hexdigest()[:12]
 
 
 class OnnxEmbeddings(Embeddings):
@@ -78,7 +85,7 @@ class OnnxEmbeddings(Embeddings):
         from transformers import AutoTokenizer
 
         model_dir = Path(model_dir)
-        out_dir = cache_dir / f"{model_dir.parent.name}-{model_dir.name}-onnx"
+        out_dir = cache_dir / f"{model_dir.parent.name}-{model_dir.name}-onnx-{_fingerprint(model_dir)}"
         if not out_dir.exists():
             # Exported beside and renamed into place: replicas starting together never read half a file.
             cache_dir.mkdir(parents=True, exist_ok=True)
@@ -88,7 +95,7 @@ class OnnxEmbeddings(Embeddings):
                 staging.rename(out_dir)
             except OSError:  # another process finished first
                 shutil.rmtree(staging, ignore_errors=True)
-        config = out_dir / "sentence_bert_config.json"
+        config = out_dir / CONFIG
         self.max_tokens = json.loads(config.read_text()).get("max_seq_length", 256) if config.exists() else 256
         self.tokenizer = AutoTokenizer.from_pretrained(out_dir)
         self.session = ort.InferenceSession(str(out_dir / MODEL_FILES[weights]), providers=["CPUExecutionProvider"])

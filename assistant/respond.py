@@ -28,19 +28,19 @@ class Answerer:
 
     def answer(self, turn: Turn, retriever: Retriever, k: int | None = None) -> Answer:
         s = self.settings
-        covered = lambda: lists.scope(turn, retriever, s)  # noqa: E731 (only the shapes that cover documents need it)
+        # The documents an answer covers: only the shapes built per document need them.
+        docs = lists.scope(turn, retriever, s) if turn.overview or turn.kind or turn.comparison else []
         if turn.overview and not turn.kind:
-            shaped = lists.overview(turn, covered(), retriever, s)
+            shaped = lists.overview(turn, docs, retriever, s)
             if shaped:
                 return shaped
         if turn.kind and not turn.focus and not turn.comparison:
-            shaped = lists.complete_list(turn, covered(), retriever, s)
+            shaped = lists.complete_list(turn, docs, retriever, s)
             if shaped:
                 return shaped
         if turn.kind and turn.focus:
-            docs = covered()
             return lists.themed_list(turn, docs, retriever, s) or lists.topical_list(turn, docs, retriever, s)
-        if turn.comparison and len(docs := covered()) > 1:
+        if turn.comparison and len(docs) > 1:
             scorer = Scorer.for_question(turn.question, turn.query, retriever.keywords, s, _WHERE | set(terms(" ".join(turn.names))))
             return side_by_side(turn, docs, retriever, scorer, s)
         retrieval = retriever.find(turn, k or s.top_k)

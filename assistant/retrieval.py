@@ -52,13 +52,13 @@ class Retriever:
         """Re-read every chunk from the index."""
         self.generation = self.index.generation()
         self.checked_at = time.monotonic()
-        self._load(self.index.chunks(), self.index.documents())
+        self._load(*self.index.contents())
 
     def _reload(self, doc_id: str) -> None:
         """Re-read one document's chunks (ingested, replaced or removed); keep the others."""
-        kept = [c for c in self.chunks.values() if c.doc_id != doc_id]
-        documents = [d for d in self.documents.values() if d.doc_id != doc_id] + self.index.documents(doc_id)
-        self._load(kept + self.index.chunks(doc_id), documents)
+        chunks, documents = self.index.contents(doc_id)
+        self._load([c for c in self.chunks.values() if c.doc_id != doc_id] + chunks,
+                   [d for d in self.documents.values() if d.doc_id != doc_id] + documents)
 
     def _load(self, chunks: list[StoredChunk], documents: list[DocumentInfo]) -> None:
         self.chunks = {c.id: c for c in chunks}

