@@ -22,13 +22,16 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 logging.getLogger("bm25s").setLevel(logging.WARNING)  # bm25s sets its own logger to DEBUG: keep the CLI's stderr clean
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:[.,][0-9]+)*")
+# scikit-learn's list lacks some forms of "do"; left in, "does" folds to "doe" and outweighs
+# every real word of "What does the plan say about X?".
+STOP_WORDS = ENGLISH_STOP_WORDS | {"does", "did", "doing"}
 
 
 def terms(text: str) -> list[str]:
     """Lower-cased words without stop words, with a light plural/possessive fold."""
     out = []
     for token in _TOKEN.findall(text.lower().replace("’", "'").replace("'s", "")):
-        if token in ENGLISH_STOP_WORDS:
+        if token in STOP_WORDS:
             continue
         if len(token) > 3 and token.endswith("s") and not token.endswith(("ss", "us", "is")):
             token = token[:-1]
