@@ -17,25 +17,13 @@ import re
 from dataclasses import asdict, dataclass, field
 
 from assistant.chunking import split_sentences as sentences
+from assistant.figures import has_figure, wants_figure
 from assistant.found import found_model
 from assistant.keywords import QUESTION_WORDS, KeywordIndex, terms
 from assistant.retrieval import Passage, Retrieval
 from assistant.settings import Settings
 
 NOT_FOUND = "The documents do not appear to answer this question. The nearest passages are listed below in case they help."
-_NUMBER_QUESTION = re.compile(
-    r"^\s*(when|how (many|much|big|large|old|long|fast)|what (year|date|percentage|proportion|share|number|amount|figure)"
-    r"|what is the (average|total|median|number|rate|percentage|cost|price|budget|population)\b)",
-    re.I,
-)
-# A figure or a date, in digits or in words ("nine years", "a quarter", "double", "in October").
-_FIGURE = re.compile(
-    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|"
-    r"thousand|million|billion|half|quarter|third|double|twice|triple|january|february|march|april|june|"
-    r"july|august|september|october|november|december|spring|summer|autumn|winter)\b",
-    re.I,
-)
-
 
 @dataclass
 class Citation:
@@ -103,7 +91,7 @@ def evidence(passages: list[Passage], scorer: Scorer, settings: Settings) -> dic
         "sentence_similarity": round(max((p.sentence_similarity for p in top), default=0.0), 4),
         "support": round(max((scorer.share(s, section) for section, s in said), default=0.0), 4),
         "wants_number": float(scorer.wants_number),
-        "has_figure": float(any(_FIGURE.search(s) for _, s in said)),
+        "has_figure": float(any(has_figure(s) for _, s in said)),
     }
 
 
@@ -162,18 +150,18 @@ class Scorer:
         own = set(terms(question))
         weights = {t: max(keywords.idf(t), 0.1) * (1.0 if t in own else settings.history_weight)
                    for t in set(terms(query)) - QUESTION_WORDS - set(ignored)}
-        return cls(weights, bool(_NUMBER_QUESTION.search(question)), settings.figure_bonus)
+        return cls(weights, wants_figure(question), settings.figure_bonus)
 
     def share(self, sentence: str, section: str = "") -> float:
         """Share of the question's weight in the sentence read under its section heading (0 for
         a figure-less sentence when a figure is wanted)."""
         total = sum(self.weights.values())
-        if not total or (self.wants_number and not _FIGURE.search(sentence)):
+        if not total or (self.wants_number and not has_figure(sentence)):
             return 0.0
         return self._shared(f"{section} {sentence}") / total
 
     def score(self, sentence: str) -> float:
-        bonus = self.figure_bonus * sum(self.weights.values()) if self.wants_number and _FIGURE.search(sentence) else 0.0
+        bonus = self.figure_bonus * sum(self.weights.values()) if self.wants_number and has_figure(sentence) else 0.0
         return self._shared(sentence) + bonus
 
     def _shared(self, sentence: str) -> float:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -204,10 +205,12 @@ class Index:
         return [(doc.id, 1.0 - distance) for doc, distance in found]
 
 
-    def sentence_similarity(self, vector: list[float], chunks: list[Chunk]) -> dict[str, float]:
-        """For each chunk, the cosine similarity of its sentence nearest to ``vector``. Sentence
-        records are read by id (``chunk#n``), a key lookup that costs the same at any index size."""
-        ids = [f"{c.id}#{i}" for c in chunks for i in range(len(split_sentences(c.text)))]
+    def sentence_similarity(self, vector: list[float], chunks: list[Chunk],
+                            keep: Callable[[str], bool] | None = None) -> dict[str, float]:
+        """For each chunk, the cosine similarity of its sentence nearest to ``vector`` (among the
+        sentences ``keep`` accepts, when given). Sentence records are read by id (``chunk#n``), a
+        key lookup that costs the same at any index size."""
+        ids = [f"{c.id}#{i}" for c in chunks for i, text in enumerate(split_sentences(c.text)) if keep is None or keep(text)]
         if not ids:
             return {}
         found = self.sentences.get(ids=ids, include=["embeddings"])

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from langchain_core.embeddings import Embeddings
 
 from assistant.conversation import Turn, read
+from assistant.figures import has_figure
 from assistant.index import DocumentInfo, Index, StoredChunk
 from assistant.keywords import KeywordIndex, terms
 from assistant.outline import Section, sections
@@ -124,18 +125,19 @@ class Retriever:
             fused = convex_fusion(dense, keyword, s.dense_weight)
         passages = [Passage(self.chunks[i], score, similarity.get(i, 0.0)) for i, score in fused if i in self.chunks]
         passages = drop_near_duplicates(passages, s.near_duplicate_jaccard)
-        passages = self._rerank(vector, passages)
+        passages = self._rerank(vector, passages, figures_only=turn.wants_figure)
         if balanced:
             passages = balance(passages)
         return Retrieval(query, doc_ids, passages[:k], set(terms(" ".join(turn.names))))
 
 
-    def _rerank(self, vector: list[float], passages: list[Passage]) -> list[Passage]:
+    def _rerank(self, vector: list[float], passages: list[Passage], figures_only: bool = False) -> list[Passage]:
         """Re-rank the top passages by their best sentence (max-sim over sentence vectors): a
-        passage whose one sentence says exactly what was asked moves up."""
+        passage whose one sentence says exactly what was asked moves up. For a "how many / when"
+        question only sentences with a figure count: the one that gives the figure asked for."""
         s = self.settings
         top = passages[: s.rerank_depth]
-        best = self.index.sentence_similarity(vector, [p.chunk for p in top])
+        best = self.index.sentence_similarity(vector, [p.chunk for p in top], has_figure if figures_only else None)
         for p in top:
             p.sentence_similarity = best.get(p.chunk.id, 0.0)
             p.score = (1 - s.sentence_weight) * p.score + s.sentence_weight * p.sentence_similarity

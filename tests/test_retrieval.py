@@ -1,3 +1,4 @@
+from assistant.figures import has_figure
 from assistant.retrieval import balance, drop_near_duplicates
 from tests.conftest import NORTH, WEST
 
@@ -34,6 +35,16 @@ def test_passages_are_reranked_by_their_best_sentence(corpus_assistant):
     scores = [p.score for p in retrieval.passages]
     assert scores == sorted(scores, reverse=True)
     assert "quicker and more frequent trains to London and Birmingham" in retrieval.passages[0].chunk.text
+
+
+def test_a_how_many_question_ranks_passages_by_their_best_sentence_with_a_figure(corpus_assistant):
+    retriever = corpus_assistant.retriever
+    turn = retriever.read("How many older people end up in hospital after a fall in West Northants?")
+    assert turn.wants_figure
+    retrieval = retriever.find(turn, retriever.settings.rerank_depth)
+    assert "1,560 Emergency hospital admissions due to falls" in retrieval.passages[0].chunk.text
+    figureless = [p for p in retrieval.passages if not has_figure(p.chunk.text)]
+    assert figureless and all(p.sentence_similarity == 0.0 for p in figureless)  # no figure to give: no sentence counts
 
 
 def test_near_duplicates_are_dropped(corpus_assistant):

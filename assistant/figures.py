@@ -1,0 +1,42 @@
+"""Figures: does a question ask for one ("how many", "when"), does a sentence give one?
+
+A "how many / when" question is only answered by a sentence with a figure or a date, in
+digits or in words ("nine years", "a quarter", "double", "in October"). Retrieval ranks such a
+question's passages by their best sentence *with a figure*, and the answer refuses when the
+passages hold none.
+
+>>> wants_figure("How many folks live in West Northants?"), wants_figure("What is the male life expectancy?")
+(True, True)
+>>> wants_figure("Why do folks live here?"), wants_figure("What is the Good Health goal?")
+(False, False)
+>>> has_figure("434,349 The total population (2023)"), has_figure("a quarter of residents"), has_figure("People are proud.")
+(True, True, False)
+"""
+
+from __future__ import annotations
+
+import re
+
+# "when", "how many / much / long ...", "what year / time ...", or "what is the <...> rate / price
+# / population ..." (the measure may come after other words: "the male life expectancy").
+_MEASURE = (r"average|total|median|number|rate|percentage|proportion|share|amount|figure|cost|price|budget|"
+            r"population|expectancy|dates?|salary|pay|income|wages?")
+_FIGURE_QUESTION = re.compile(
+    r"^\s*(when|how (many|much|big|large|old|long|fast|often)|what (year|date|time|percentage|proportion|share|number|amount|figure)"
+    rf"|what('s| is| are| was| were) the ([\w'-]+ ){{0,3}}({_MEASURE})\b)",
+    re.I,
+)
+_FIGURE = re.compile(
+    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|"
+    r"thousand|million|billion|half|quarter|third|double|twice|triple|january|february|march|april|june|"
+    r"july|august|september|october|november|december|spring|summer|autumn|winter)\b",
+    re.I,
+)
+
+
+def wants_figure(question: str) -> bool:
+    return bool(_FIGURE_QUESTION.search(question))
+
+
+def has_figure(text: str) -> bool:
+    return bool(_FIGURE.search(text))
