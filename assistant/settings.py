@@ -63,7 +63,7 @@ class Settings(BaseSettings):
     top_k: int = Field(5, description="Passages retrieved per question.")
     candidates: int = Field(30, description="Candidates from each of the dense and keyword searches.")
     fusion: str = Field("convex", description="How dense and keyword results combine: convex (scores) or rrf (ranks).")
-    dense_weight: float = Field(0.5, description="Convex fusion: weight of the cosine score (the rest is BM25).")
+    dense_weight: float = Field(0.6, description="Convex fusion: weight of the cosine score (the rest is BM25).")
     rrf_k: int = Field(60, description="Reciprocal rank fusion constant.")
     scope_documents: int = Field(4, description="Documents a list, overview or comparison covers when the question names none: all of a library this small, else the best-ranked ones.")
     rerank_depth: int = Field(20, description="Top fused passages re-ranked by their best sentence.")
