@@ -168,16 +168,18 @@ def evaluate(
     from assistant.evaluation import harness as evaluation
     from assistant.evaluation import report
 
-    assistant = _assistant(answer_mode="extractive")  # the thresholds gate the extractive answers
+    from assistant.service import Assistant
     from assistant.settings import Settings
 
-    mode = mode or Settings().answer_mode
+    settings = Settings()
+    mode = mode or settings.answer_mode
     if mode not in ("extractive", "generative"):
         typer.echo(f"--mode must be extractive or generative, not {mode!r}.", err=True)
         raise typer.Exit(2)
-    if mode == "generative" and not assistant.settings.llm_base_url:
+    if mode == "generative" and not settings.llm_base_url:
         typer.echo("--mode generative needs a language model: set ASSISTANT_LLM_BASE_URL.", err=True)
         raise typer.Exit(2)
+    assistant = Assistant(settings.model_copy(update={"answer_mode": "extractive"}))  # the thresholds gate the extractive answers
     if not assistant.documents():
         typer.echo("The index is empty: run `assistant ingest` first.", err=True)
         raise typer.Exit(2)
