@@ -66,7 +66,7 @@ class Settings(BaseSettings):
     dense_weight: float = Field(0.6, description="Convex fusion: weight of the cosine score (the rest is BM25).")
     rrf_k: int = Field(60, description="Reciprocal rank fusion constant.")
     scope_documents: int = Field(4, description="Documents a list, overview or comparison covers when the question names none: all of a library this small, else the best-ranked ones.")
-    rerank_depth: int = Field(20, description="Top fused passages re-ranked by their best sentence.")
+    rerank_depth: int = Field(60, description="Top fused passages re-ranked by their best sentence (60: every candidate of both searches).")
     sentence_weight: float = Field(0.5, description="Weight of the best sentence's cosine in the re-ranked score.")
     near_duplicate_jaccard: float = Field(0.8, description="Word-set overlap above which a passage is a duplicate.")
     reload_check_s: float = Field(1.0, description="How often a replica checks whether another process changed the shared index.")
