@@ -62,6 +62,7 @@ class Pick:
     passage: Passage
     sentence: str
     n: int = 0
+    score: float = 0.0  # how well the sentence answers (``Scorer.best``)
 
 
 def fact_answer(question: str, retrieval: Retrieval, scorer: Scorer, settings: Settings, sentences_wanted: int | None = None) -> Answer:
@@ -122,11 +123,10 @@ def _fact_picks(passages: list[Passage], scorer: Scorer, settings: Settings, wan
     lead = sentences(top.text)[0]
     if scorer.share(top.heading) >= settings.heading_match and lead != best[0].sentence:
         picks.insert(0, Pick(passages[0], lead))  # the question names this section: say what it says first
-    top_score = scorer.score(best[0].sentence)
     for pick in best[1:]:
         if len(picks) >= wanted:
             break
-        if top_score and scorer.score(pick.sentence) >= settings.extra_sentence_ratio * top_score:
+        if best[0].score and pick.score >= settings.extra_sentence_ratio * best[0].score:
             picks.append(pick)
     return number(picks)
 
@@ -136,21 +136,27 @@ class Scorer:
     """Scores sentences for one question by the question weight (IDF) of the words they share.
 
     Words of the current question weigh fully, words only in the earlier question of a
-    follow-up weigh ``history_weight`` as much, and words that only name the document in
+    follow-up weigh ``history_weight`` as much all together (so "How many businesses are there?"
+    after a question about house prices is about businesses), and words that only name the document in
     scope ("West Northamptonshire") or the task ("compare", "say") do not count.
     """
 
     weights: dict[str, float]
     wants_number: bool  # a "when / how many" question wants a sentence with a figure
     figure_bonus: float  # share of the question's weight a figure is worth to such a question
+    meaning_weight: float = 0.0  # choosing a sentence: weight of its cosine to the question, as a share of the question's weight
 
     @classmethod
     def for_question(cls, question: str, query: str, keywords: KeywordIndex, settings: Settings, ignored: set[str] = frozenset()) -> Scorer:
         """Weights for the words of ``query``; those of ``question`` itself weigh fully."""
         own = set(terms(question))
-        weights = {t: max(keywords.idf(t), 0.1) * (1.0 if t in own else settings.history_weight)
-                   for t in set(terms(query)) - QUESTION_WORDS - set(ignored)}
-        return cls(weights, wants_figure(question), settings.figure_bonus)
+        idf = {t: max(keywords.idf(t), 0.1) for t in set(terms(query)) - QUESTION_WORDS - set(ignored)}
+        own_total = sum(w for t, w in idf.items() if t in own)
+        earlier_total = sum(w for t, w in idf.items() if t not in own)
+        # the earlier question's words, all together, weigh ``history_weight`` of the new question's
+        scale = settings.history_weight * own_total / earlier_total if own_total and earlier_total else 1.0
+        weights = {t: w if t in own else w * scale for t, w in idf.items()}
+        return cls(weights, wants_figure(question), settings.figure_bonus, settings.sentence_meaning_weight)
 
     def share(self, sentence: str, section: str = "") -> float:
         """Share of the question's weight in the sentence read under its section heading (0 for
@@ -169,10 +175,15 @@ class Scorer:
         return sum(w for t, w in self.weights.items() if t in words)
 
     def best(self, passage: Passage) -> Pick:
-        """The passage's best sentence; among equals the shorter, then the earlier one."""
-        candidates = [s for s in sentences(passage.chunk.text) if not s.endswith(":")] or [passage.chunk.text]
-        scored = [(self.score(s), -len(s.split()), -i, s) for i, s in enumerate(candidates)]
-        return Pick(passage, max(scored)[3])
+        """The passage's best sentence: the question weight it holds, plus ``meaning_weight`` of
+        the question's weight times its cosine similarity to the question (known for re-ranked
+        passages), so that "kids ... enough exercise" quotes "physically active children" and not
+        the shortest line; among equals the shorter, then the earlier one."""
+        numbered = [(i, s) for i, s in enumerate(sentences(passage.chunk.text)) if not s.endswith(":")] or [(-1, passage.chunk.text)]
+        meaning = self.meaning_weight * sum(self.weights.values())
+        scored = [(self.score(s) + meaning * passage.sentence_similarities.get(i, 0.0), -len(s.split()), -i, s) for i, s in numbered]
+        score, _, _, sentence = max(scored)
+        return Pick(passage, sentence, score=score)
 
 
 def number(picks: list[Pick]) -> list[Pick]:

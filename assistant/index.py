@@ -205,21 +205,21 @@ class Index:
         return [(doc.id, 1.0 - distance) for doc, distance in found]
 
 
-    def sentence_similarity(self, vector: list[float], chunks: list[Chunk],
-                            keep: Callable[[str], bool] | None = None) -> dict[str, float]:
-        """For each chunk, the cosine similarity of its sentence nearest to ``vector`` (among the
-        sentences ``keep`` accepts, when given). Sentence records are read by id (``chunk#n``), a
-        key lookup that costs the same at any index size."""
+    def sentence_similarities(self, vector: list[float], chunks: list[Chunk],
+                              keep: Callable[[str], bool] | None = None) -> dict[str, dict[int, float]]:
+        """For each chunk, the cosine similarity to ``vector`` of each of its sentences (those
+        ``keep`` accepts, when given), by the sentence's number in the chunk. Sentence records are
+        read by id (``chunk#n``), a key lookup that costs the same at any index size."""
         ids = [f"{c.id}#{i}" for c in chunks for i, text in enumerate(split_sentences(c.text)) if keep is None or keep(text)]
         if not ids:
             return {}
         found = self.sentences.get(ids=ids, include=["embeddings"])
         similarities = np.asarray(found["embeddings"], dtype=np.float32) @ np.asarray(vector, dtype=np.float32)
-        best: dict[str, float] = {}
+        by_chunk: dict[str, dict[int, float]] = {}
         for record, similarity in zip(found["ids"], similarities.tolist()):
-            chunk_id = record.rsplit("#", 1)[0]
-            best[chunk_id] = max(best.get(chunk_id, -1.0), similarity)
-        return best
+            chunk_id, number = record.rsplit("#", 1)
+            by_chunk.setdefault(chunk_id, {})[int(number)] = similarity
+        return by_chunk
 
 
 def sentence_text(chunk: Chunk, sentence: str) -> str:

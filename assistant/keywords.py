@@ -28,12 +28,18 @@ STOP_WORDS = ENGLISH_STOP_WORDS | {"does", "did", "doing"}
 
 
 def terms(text: str) -> list[str]:
-    """Lower-cased words without stop words, with a light plural/possessive fold."""
+    """Lower-cased words without stop words, with a light plural/possessive fold.
+
+    >>> terms("The council's businesses and homes")
+    ['council', 'business', 'home']
+    """
     out = []
     for token in _TOKEN.findall(text.lower().replace("’", "'").replace("'s", "")):
         if token in STOP_WORDS:
             continue
-        if len(token) > 3 and token.endswith("s") and not token.endswith(("ss", "us", "is")):
+        if token.endswith("sses"):
+            token = token[:-2]  # "businesses" -> "business", as the singular reads
+        elif len(token) > 3 and token.endswith("s") and not token.endswith(("ss", "us", "is")):
             token = token[:-1]
         out.append(token)
     return out

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from langchain_core.embeddings import Embeddings
 
@@ -34,6 +34,7 @@ class Passage:
     score: float  # fused score
     similarity: float  # cosine similarity to the query (0 when only the keyword search found it)
     sentence_similarity: float = 0.0  # cosine similarity of the passage's sentence nearest to the query
+    sentence_similarities: dict[int, float] = field(default_factory=dict)  # each sentence's (by number), when re-ranked
 
 
 @dataclass
@@ -137,9 +138,10 @@ class Retriever:
         question only sentences with a figure count: the one that gives the figure asked for."""
         s = self.settings
         top = passages[: s.rerank_depth]
-        best = self.index.sentence_similarity(vector, [p.chunk for p in top], has_figure if figures_only else None)
+        similarities = self.index.sentence_similarities(vector, [p.chunk for p in top], has_figure if figures_only else None)
         for p in top:
-            p.sentence_similarity = best.get(p.chunk.id, 0.0)
+            p.sentence_similarities = similarities.get(p.chunk.id, {})
+            p.sentence_similarity = max(p.sentence_similarities.values(), default=0.0)
             p.score = (1 - s.sentence_weight) * p.score + s.sentence_weight * p.sentence_similarity
         return sorted(top, key=lambda p: -p.score) + passages[s.rerank_depth :]
 

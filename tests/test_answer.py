@@ -145,3 +145,29 @@ def test_in_a_larger_library_an_unnamed_scope_is_the_best_ranked_documents(corpu
     answer = corpus_assistant.ask(question)
     assert answer.kind == "list" and len({c.doc_id for c in answer.citations}) == 1
     assert_well_cited(answer)
+
+
+@pytest.mark.parametrize("question, phrase", [
+    ("How long do women live in West Northants?", "83.5 female life expectancy"),  # no word in common: meaning picks it
+    ("How many homeless people are there in West Northamptonshire?", "2,102 Homelessness"),
+])
+def test_the_quoted_sentence_is_the_one_that_means_what_was_asked(corpus_assistant, question, phrase):
+    answer = corpus_assistant.ask(question)
+    assert answer.found and answer.answer.startswith(phrase)
+    assert_well_cited(answer)
+
+
+def test_a_follow_up_with_its_own_topic_is_about_that_topic(corpus_assistant):
+    history = ["What is the average house price in West Northamptonshire?"]
+    answer = corpus_assistant.ask("How many businesses are there?", history=history)
+    assert answer.found and answer.answer.startswith("19,050 Number of businesses")
+    assert {c.doc_id for c in answer.citations} == {WEST}
+
+
+def test_words_of_the_earlier_question_weigh_a_tenth_of_the_new_ones_all_together(corpus_assistant):
+    from assistant.answer import Scorer
+
+    keywords, settings = corpus_assistant.retriever.keywords, corpus_assistant.settings
+    scorer = Scorer.for_question("How many businesses are there?", "average house price businesses", keywords, settings)
+    earlier = sum(w for t, w in scorer.weights.items() if t != "business")
+    assert earlier == pytest.approx(settings.history_weight * scorer.weights["business"])
