@@ -13,6 +13,7 @@ The retriever also keeps each document's reading order and outline, rebuilt on `
 from __future__ import annotations
 
 import logging
+import re
 import time
 from dataclasses import dataclass, field
 
@@ -126,24 +127,43 @@ class Retriever:
             fused = convex_fusion(dense, keyword, s.dense_weight)
         passages = [Passage(self.chunks[i], score, similarity.get(i, 0.0)) for i, score in fused if i in self.chunks]
         passages = drop_near_duplicates(passages, s.near_duplicate_jaccard)
-        passages = self._rerank(vector, passages, figures_only=turn.wants_figure)
+        passages = self._rerank(vector, passages, turn)
         if balanced:
             passages = balance(passages)
         return Retrieval(query, doc_ids, passages[:k], set(terms(" ".join(turn.names))))
 
 
-    def _rerank(self, vector: list[float], passages: list[Passage], figures_only: bool = False) -> list[Passage]:
+    def _rerank(self, vector: list[float], passages: list[Passage], turn: Turn) -> list[Passage]:
         """Re-rank the top passages by their best sentence (max-sim over sentence vectors): a
         passage whose one sentence says exactly what was asked moves up. For a "how many / when"
-        question only sentences with a figure count: the one that gives the figure asked for."""
+        question only sentences with a figure count: the one that gives the figure asked for. A
+        passage whose section title the question quotes ("a place of many places") moves up too."""
         s = self.settings
         top = passages[: s.rerank_depth]
-        similarities = self.index.sentence_similarities(vector, [p.chunk for p in top], has_figure if figures_only else None)
+        similarities = self.index.sentence_similarities(vector, [p.chunk for p in top], has_figure if turn.wants_figure else None)
         for p in top:
             p.sentence_similarities = similarities.get(p.chunk.id, {})
             p.sentence_similarity = max(p.sentence_similarities.values(), default=0.0)
             p.score = (1 - s.sentence_weight) * p.score + s.sentence_weight * p.sentence_similarity
+            if quotes_title(turn.question, p.chunk.heading):
+                p.score += s.named_section_bonus
         return sorted(top, key=lambda p: -p.score) + passages[s.rerank_depth :]
+
+
+def quotes_title(question: str, heading: str) -> bool:
+    """Does the question quote a section title of two index words or more (its number left out)?
+
+    >>> quotes_title("What does the Vision mean by a place of many places?", "A Place of Many Places")
+    True
+    >>> quotes_title("What is done about poor housing?", "Housing"), quotes_title("Is it a nice place?", "5.2 A Place")
+    (False, False)
+    """
+    title = _words(re.sub(r"^[\d.]+\s*", "", heading))
+    return len(terms(title)) >= 2 and f" {title} " in f" {_words(question)} "
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
 def reciprocal_rank_fusion(rankings: list[list[str]], k: int = 60) -> list[tuple[str, float]]:

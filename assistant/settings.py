@@ -67,6 +67,7 @@ class Settings(BaseSettings):
     rrf_k: int = Field(60, description="Reciprocal rank fusion constant.")
     scope_documents: int = Field(4, description="Documents a list, overview or comparison covers when the question names none: all of a library this small, else the best-ranked ones.")
     rerank_depth: int = Field(60, description="Top fused passages re-ranked by their best sentence (60: every candidate of both searches).")
+    named_section_bonus: float = Field(0.2, description="Added to the re-ranked score of a passage whose section title (two index words or more) the question quotes.")
     sentence_weight: float = Field(0.5, description="Weight of the best sentence's cosine in the re-ranked score.")
     near_duplicate_jaccard: float = Field(0.8, description="Word-set overlap above which a passage is a duplicate.")
     reload_check_s: float = Field(1.0, description="How often a replica checks whether another process changed the shared index.")

@@ -96,3 +96,9 @@ def test_a_replica_reloads_only_the_document_another_process_changed(make_assist
         assert replica.retriever.follow()
     assert "reloading everything" in caplog.text and not replica.retriever.chunks
     assert not replica.retriever.follow()
+
+
+def test_a_question_that_quotes_a_section_title_ranks_that_section_first(corpus_assistant):
+    for title in ("Green Growth", "Civic Leadership"):
+        retrieval = corpus_assistant.retriever.search(f"What does the Vision mean by {title.lower()}?")
+        assert retrieval.passages[0].chunk.section.endswith(f"Priority Goals > {title}")
