@@ -6,7 +6,8 @@ sentence ``Scorer``, numbering and quoting) and the two plain shapes:
 - a fact answer: the best supporting sentences, best passage first, each ending with [n];
 - "not found" when the evidence is weak: no sentence of the top passages (read under its section
   heading) holds enough of the question's distinctive words, weighted by IDF, and no passage is
-  very similar to the question; or a "how many / when" question finds no sentence with a figure.
+  very similar to the question; or a "how many / when" question finds no sentence with a figure,
+  or a "who is the <role>" question no sentence that names someone in the question's terms.
   The nearest passages are still shown, and no sentence is claimed as an answer.
 Lists, overviews and comparisons are in ``lists`` and ``comparison``; ``respond`` picks the shape.
 """
@@ -20,6 +21,7 @@ from assistant.chunking import split_sentences as sentences
 from assistant.figures import has_figure, wants_figure
 from assistant.found import found_model
 from assistant.keywords import QUESTION_WORDS, KeywordIndex, terms
+from assistant.people import names_person, person_asked
 from assistant.retrieval import Passage, Retrieval
 from assistant.settings import Settings
 
@@ -93,18 +95,23 @@ def evidence(passages: list[Passage], scorer: Scorer, settings: Settings) -> dic
         "support": round(max((scorer.share(s, section) for section, s in said), default=0.0), 4),
         "wants_number": float(scorer.wants_number),
         "has_figure": float(any(has_figure(s) for _, s in said)),
+        "wants_person": float(scorer.person is not None),
+        "names_person": float(any(names_person(s, scorer.person or "") and scorer.share(s, section) > 0 for section, s in said)),
     }
 
 
 def is_supported(passages: list[Passage], scorer: Scorer, settings: Settings) -> tuple[bool, dict]:
     """Is there an answer at all? Never below ``min_dense_similarity``, never a "how many / when"
-    answer without a figure; otherwise the fitted model decides (``found_model``), or, without
-    one, the thresholds: enough sentence support, or a very similar passage or sentence."""
+    answer without a figure; a "who is the <role>" question is answered exactly when a sentence
+    about it names someone in that role. Otherwise the fitted model decides (``found_model``), or,
+    without one, the thresholds: enough sentence support, or a very similar passage or sentence."""
     ev = evidence(passages, scorer, settings)
     if not passages or ev["similarity"] < settings.min_dense_similarity:
         return False, ev
     if ev["wants_number"] and not ev["has_figure"]:
         return False, ev  # "when / how many" and not one figure or date to give
+    if ev["wants_person"]:  # "who is the leader of X": answered exactly when a sentence about it names someone
+        return bool(ev["names_person"]), ev
     model = found_model(settings.found_model)
     if model:
         ev["p_found"] = round(model.probability(ev), 4)
@@ -143,8 +150,9 @@ class Scorer:
 
     weights: dict[str, float]
     wants_number: bool  # a "when / how many" question wants a sentence with a figure
-    figure_bonus: float  # share of the question's weight a figure is worth to such a question
+    type_bonus: float  # share of the question's weight the answer type asked for (a figure, a name) is worth
     meaning_weight: float = 0.0  # choosing a sentence: weight of its cosine to the question, as a share of the question's weight
+    person: str | None = None  # the role a "who is the <role>" question asks for ("" for "who signed ..."); None: no person asked
 
     @classmethod
     def for_question(cls, question: str, query: str, keywords: KeywordIndex, settings: Settings, ignored: set[str] = frozenset()) -> Scorer:
@@ -156,7 +164,7 @@ class Scorer:
         # the earlier question's words, all together, weigh ``history_weight`` of the new question's
         scale = settings.history_weight * own_total / earlier_total if own_total and earlier_total else 1.0
         weights = {t: w if t in own else w * scale for t, w in idf.items()}
-        return cls(weights, wants_figure(question), settings.figure_bonus, settings.sentence_meaning_weight)
+        return cls(weights, wants_figure(question), settings.answer_type_bonus, settings.sentence_meaning_weight, person_asked(question))
 
     def share(self, sentence: str, section: str = "") -> float:
         """Share of the question's weight in the sentence read under its section heading (0 for
@@ -167,7 +175,8 @@ class Scorer:
         return self._shared(f"{section} {sentence}") / total
 
     def score(self, sentence: str) -> float:
-        bonus = self.figure_bonus * sum(self.weights.values()) if self.wants_number and has_figure(sentence) else 0.0
+        wanted = (self.wants_number and has_figure(sentence)) or (self.person is not None and names_person(sentence, self.person))
+        bonus = self.type_bonus * sum(self.weights.values()) if wanted else 0.0
         return self._shared(sentence) + bonus
 
     def _shared(self, sentence: str) -> float:

@@ -81,7 +81,7 @@ class Settings(BaseSettings):
     confident_sentence_similarity: float = Field(0.6, description="...or one of its sentences is at least this similar.")
     evidence_passages: int = Field(3, description="Top passages that count as evidence.")
     history_weight: float = Field(0.1, description="Weight of the words that come only from the earlier question, all together, against the new question's words.")
-    figure_bonus: float = Field(0.5, description="What a figure adds to a sentence for a 'how many / when' question.")
+    answer_type_bonus: float = Field(0.5, description="What a figure adds to a sentence for a 'how many / when' question, and a name for 'who is the <role>'.")
     sentence_meaning_weight: float = Field(1.0, description="Choosing the sentence to quote from a passage: weight of its cosine similarity to the question beside the share of the question's words it holds.")
     extra_sentence_ratio: float = Field(0.6, description="Another passage's sentence joins the answer at this share of the best score.")
     heading_match: float = Field(0.5, description="A question holding this share in the top heading gets that section's lead sentence first.")

@@ -131,7 +131,7 @@ def test_answer_json_has_the_documented_fields(corpus_assistant):
 def test_a_how_many_question_counts_figures_written_in_words():
     from assistant.answer import Scorer
 
-    scorer = Scorer({"gap": 1.0, "year": 1.0}, wants_number=True, figure_bonus=0.5)
+    scorer = Scorer({"gap": 1.0, "year": 1.0}, wants_number=True, type_bonus=0.5)
     assert scorer.share("There can be up to nine years gap.") == 1.0
     assert scorer.share("A 12 year gap.") == 1.0
     assert scorer.share("The gap in years is large.") == 0.0  # no figure: no support for "how many"
@@ -171,3 +171,14 @@ def test_words_of_the_earlier_question_weigh_a_tenth_of_the_new_ones_all_togethe
     scorer = Scorer.for_question("How many businesses are there?", "average house price businesses", keywords, settings)
     earlier = sum(w for t, w in scorer.weights.items() if t != "business")
     assert earlier == pytest.approx(settings.history_weight * scorer.weights["business"])
+
+
+@pytest.mark.parametrize("question, found, phrase", [
+    ("Who is the leader of North Northamptonshire Council?", True, "Cllr Jason Smithers"),
+    ("Who is the chief executive of North Northamptonshire Council?", True, "George Candler"),
+    ("Who is the mayor of Corby?", False, ""),  # a role nobody in the documents holds by name
+    ("Who is the director of public health in West Northamptonshire?", False, ""),
+])
+def test_a_who_is_the_role_question_needs_a_sentence_that_names_someone(corpus_assistant, question, found, phrase):
+    answer = corpus_assistant.ask(question)
+    assert answer.found is found and phrase in answer.answer
