@@ -142,10 +142,10 @@ def _fact_picks(passages: list[Passage], scorer: Scorer, settings: Settings, wan
 class Scorer:
     """Scores sentences for one question by the question weight (IDF) of the words they share.
 
-    Words of the current question weigh fully, words only in the earlier question of a
-    follow-up weigh ``history_weight`` as much all together (so "How many businesses are there?"
-    after a question about house prices is about businesses), and words that only name the document in
-    scope ("West Northamptonshire") or the task ("compare", "say") do not count.
+    Words of the current question weigh fully; words only in the earlier question of a follow-up
+    weigh ``history_weight`` as much, all together (so "How many businesses are there?" after a
+    question about house prices is about businesses); words that only name the document in scope
+    ("West Northamptonshire") or the task ("compare", "say") do not count.
     """
 
     weights: dict[str, float]

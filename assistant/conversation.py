@@ -24,8 +24,8 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.figures import wants_figure
-from assistant.people import person_asked
 from assistant.keywords import QUESTION_WORDS, terms
+from assistant.people import person_asked
 from assistant.structure import KIND_WORDS, wanted_kind
 
 _FOLLOW_UP = re.compile(

@@ -138,8 +138,8 @@ class Retriever:
         """Re-rank the top passages by their best sentence (max-sim over sentence vectors): a
         passage whose one sentence says exactly what was asked moves up. For a "how many / when"
         question only sentences with a figure count: the one that gives the figure asked for (for
-        "who is the <role>", only sentences that name someone). A
-        passage whose section title the question quotes ("a place of many places") moves up too."""
+        "who is the <role>", only sentences that name someone). A passage whose section title the
+        question quotes ("a place of many places") moves up too."""
         s = self.settings
         top = passages[: s.rerank_depth]
         keep = has_figure if turn.wants_figure else names_person if turn.wants_person else None
