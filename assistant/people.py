@@ -46,4 +46,6 @@ def person_asked(question: str) -> str | None:
 
 def names_person(text: str, role: str = "") -> bool:
     """Does the text name someone (in ``role``, when given)?"""
-    return bool(_NAMED.search(text)) and re.search(rf"\b{re.escape(role)}\b", text, re.I) is not None
+    if not _NAMED.search(text):
+        return False
+    return not role or re.search(rf"\b{re.escape(role)}\b", text, re.I) is not None

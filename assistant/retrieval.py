@@ -35,8 +35,12 @@ class Passage:
     chunk: StoredChunk
     score: float  # fused score
     similarity: float  # cosine similarity to the query (0 when only the keyword search found it)
-    sentence_similarity: float = 0.0  # cosine similarity of the passage's sentence nearest to the query
-    sentence_similarities: dict[int, float] = field(default_factory=dict)  # each sentence's (by number), when re-ranked
+    sentence_similarities: dict[int, float] = field(default_factory=dict)  # each sentence's cosine (by number), when re-ranked
+
+    @property
+    def sentence_similarity(self) -> float:
+        """Cosine similarity of the passage's sentence nearest to the query (0 when not re-ranked)."""
+        return max(self.sentence_similarities.values(), default=0.0)
 
 
 @dataclass
@@ -146,7 +150,6 @@ class Retriever:
         similarities = self.index.sentence_similarities(vector, [p.chunk for p in top], keep)
         for p in top:
             p.sentence_similarities = similarities.get(p.chunk.id, {})
-            p.sentence_similarity = max(p.sentence_similarities.values(), default=0.0)
             p.score = (1 - s.sentence_weight) * p.score + s.sentence_weight * p.sentence_similarity
             if quotes_title(turn.question, p.chunk.heading):
                 p.score += s.named_section_bonus
