@@ -18,10 +18,9 @@ import re
 from dataclasses import asdict, dataclass, field
 
 from assistant.chunking import split_sentences as sentences
-from assistant.figures import has_figure, wants_figure
+from assistant.answer_type import AnswerType
 from assistant.found import found_model
 from assistant.keywords import QUESTION_WORDS, KeywordIndex, terms
-from assistant.people import names_person, person_asked
 from assistant.retrieval import Passage, Retrieval
 from assistant.settings import Settings
 
@@ -86,17 +85,20 @@ def not_found(question: str, passages: list[Passage], doc_ids: list[str], eviden
 def evidence(passages: list[Passage], scorer: Scorer, settings: Settings) -> dict:
     """What the top passages offer as evidence: the best passage's cosine, the best sentence's
     cosine, and the largest share of the question's weight one sentence holds (read under its
-    heading; for a "how many / when" question only sentences with a figure count)."""
+    heading; for a "how many / when" question only sentences with a figure count); and whether a
+    sentence gives the figure or the name the question wants (``AnswerType``)."""
     top = passages[: settings.evidence_passages]
     said = [(p.chunk.section, s) for p in top for s in sentences(p.chunk.text)]
+    wanted = scorer.answer_type
+    giving = [(section, s) for section, s in said if wanted.specific and wanted.gives(s)]
     return {
         "similarity": round(max((p.similarity for p in top), default=0.0), 4),
         "sentence_similarity": round(max((p.sentence_similarity for p in top), default=0.0), 4),
         "support": round(max((scorer.share(s, section) for section, s in said), default=0.0), 4),
-        "wants_number": float(scorer.wants_number),
-        "has_figure": float(any(has_figure(s) for _, s in said)),
-        "wants_person": float(scorer.person is not None),
-        "names_person": float(any(names_person(s, scorer.person or "") and scorer.share(s, section) > 0 for section, s in said)),
+        "wants_number": float(wanted.figure),
+        "has_figure": float(wanted.figure and bool(giving)),
+        "wants_person": float(wanted.person is not None),
+        "names_person": float(wanted.person is not None and any(scorer.share(s, section) > 0 for section, s in giving)),
     }
 
 
@@ -149,10 +151,9 @@ class Scorer:
     """
 
     weights: dict[str, float]
-    wants_number: bool  # a "when / how many" question wants a sentence with a figure
-    type_bonus: float  # share of the question's weight the answer type asked for (a figure, a name) is worth
+    answer_type: AnswerType  # a figure, a name, or any sentence that says it
+    type_bonus: float  # share of the question's weight a sentence giving the wanted figure or name gains
     meaning_weight: float = 0.0  # choosing a sentence: weight of its cosine to the question, as a share of the question's weight
-    person: str | None = None  # the role a "who is the <role>" question asks for ("" for "who signed ..."); None: no person asked
 
     @classmethod
     def for_question(cls, question: str, query: str, keywords: KeywordIndex, settings: Settings, ignored: set[str] = frozenset()) -> Scorer:
@@ -164,18 +165,18 @@ class Scorer:
         # the earlier question's words, all together, weigh ``history_weight`` of the new question's
         scale = settings.history_weight * own_total / earlier_total if own_total and earlier_total else 1.0
         weights = {t: w if t in own else w * scale for t, w in idf.items()}
-        return cls(weights, wants_figure(question), settings.answer_type_bonus, settings.sentence_meaning_weight, person_asked(question))
+        return cls(weights, AnswerType.of(question), settings.answer_type_bonus, settings.sentence_meaning_weight)
 
     def share(self, sentence: str, section: str = "") -> float:
         """Share of the question's weight in the sentence read under its section heading (0 for
         a figure-less sentence when a figure is wanted)."""
         total = sum(self.weights.values())
-        if not total or (self.wants_number and not has_figure(sentence)):
+        if not total or (self.answer_type.figure and not self.answer_type.gives(sentence)):
             return 0.0
         return self._shared(f"{section} {sentence}") / total
 
     def score(self, sentence: str) -> float:
-        wanted = (self.wants_number and has_figure(sentence)) or (self.person is not None and names_person(sentence, self.person))
+        wanted = self.answer_type.specific and self.answer_type.gives(sentence)
         bonus = self.type_bonus * sum(self.weights.values()) if wanted else 0.0
         return self._shared(sentence) + bonus
 

@@ -23,9 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.figures import wants_figure
+from assistant.answer_type import AnswerType
 from assistant.keywords import QUESTION_WORDS, terms
-from assistant.people import person_asked
 from assistant.structure import KIND_WORDS, wanted_kind
 
 _FOLLOW_UP = re.compile(
@@ -63,8 +62,7 @@ class Turn:
     comparison: bool = False
     overview: bool = False
     more: bool = False  # "tell me more": the same question, a longer answer
-    wants_figure: bool = False  # "how many / when": only a sentence with a figure answers it
-    wants_person: bool = False  # "who is the <role>": only a sentence that names someone answers it
+    answer_type: AnswerType = field(default_factory=AnswerType)  # a figure, a name, or any sentence that says it
     vector: list[float] | None = field(default=None, repr=False)  # the query's embedding, once computed
     vector_of: str = field(default="", repr=False)  # the query it was computed for
 
@@ -88,7 +86,7 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
     focus_text = focus_words(own)
     turn = Turn(question, own, doc_ids, used, wanted_kind(own), topic, topic_terms(focus_text), focus_text, follow_up,
                 comparison, overview=bool(_OVERVIEW.search(own)) and not topic, more=bool(_MORE.search(question)),
-                wants_figure=wants_figure(question), wants_person=person_asked(question) is not None)
+                answer_type=AnswerType.of(question))
     if not follow_up:
         return turn
     turn.comparison = comparison or (before.comparison and not named)

@@ -11,6 +11,14 @@ passages hold none.
 (False, False)
 >>> has_figure("434,349 The total population (2023)"), has_figure("a quarter of residents"), has_figure("People are proud.")
 (True, True, False)
+
+A figure the question states itself names what it asks about, so it is no answer: "When was
+the Big 50 Conference held?" is answered by "in July 2023", not by "the Big 50 conference".
+
+>>> figures("Between 2011 and 2021 the population grew by 13.5%, over double")
+['2011', '2021', '13.5%', 'double']
+>>> has_figure("The first Big 50 conference", besides="When was the Big 50 Conference held?")
+False
 """
 
 from __future__ import annotations
@@ -27,7 +35,7 @@ _FIGURE_QUESTION = re.compile(
     re.I,
 )
 _FIGURE = re.compile(
-    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|"
+    r"\d(?:[\d,.:/-]*\d)?%?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|"
     r"thousand|million|billion|half|quarter|third|double|twice|triple|january|february|march|april|june|"
     r"july|august|september|october|november|december|spring|summer|autumn|winter)\b",
     re.I,
@@ -38,5 +46,12 @@ def wants_figure(question: str) -> bool:
     return bool(_FIGURE_QUESTION.search(question))
 
 
-def has_figure(text: str) -> bool:
-    return bool(_FIGURE.search(text))
+def figures(text: str) -> list[str]:
+    """The figures and dates in ``text``, as written (words in lower case)."""
+    return [m.group(0).lower() for m in _FIGURE.finditer(text)]
+
+
+def has_figure(text: str, besides: str = "") -> bool:
+    """Does ``text`` hold a figure or a date (other than those in ``besides``, the question)?"""
+    given = set(figures(besides))
+    return any(f not in given for f in figures(text))

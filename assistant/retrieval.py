@@ -20,11 +20,9 @@ from dataclasses import dataclass, field
 from langchain_core.embeddings import Embeddings
 
 from assistant.conversation import Turn, read
-from assistant.figures import has_figure
 from assistant.index import DocumentInfo, Index, StoredChunk
 from assistant.keywords import KeywordIndex, terms
 from assistant.outline import Section, sections
-from assistant.people import names_person
 from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -140,13 +138,12 @@ class Retriever:
 
     def _rerank(self, vector: list[float], passages: list[Passage], turn: Turn) -> list[Passage]:
         """Re-rank the top passages by their best sentence (max-sim over sentence vectors): a
-        passage whose one sentence says exactly what was asked moves up. For a "how many / when"
-        question only sentences with a figure count: the one that gives the figure asked for (for
-        "who is the <role>", only sentences that name someone). A passage whose section title the
-        question quotes ("a place of many places") moves up too."""
+        passage whose one sentence says exactly what was asked moves up. When the question wants
+        a figure or a name (``AnswerType``), only the sentences that give one count. A passage
+        whose section title the question quotes ("a place of many places") moves up too."""
         s = self.settings
         top = passages[: s.rerank_depth]
-        keep = has_figure if turn.wants_figure else names_person if turn.wants_person else None
+        keep = turn.answer_type.gives if turn.answer_type.specific else None
         similarities = self.index.sentence_similarities(vector, [p.chunk for p in top], keep)
         for p in top:
             p.sentence_similarities = similarities.get(p.chunk.id, {})

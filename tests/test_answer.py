@@ -130,8 +130,9 @@ def test_answer_json_has_the_documented_fields(corpus_assistant):
 
 def test_a_how_many_question_counts_figures_written_in_words():
     from assistant.answer import Scorer
+    from assistant.answer_type import AnswerType
 
-    scorer = Scorer({"gap": 1.0, "year": 1.0}, wants_number=True, type_bonus=0.5)
+    scorer = Scorer({"gap": 1.0, "year": 1.0}, AnswerType(figure=True), type_bonus=0.5)
     assert scorer.share("There can be up to nine years gap.") == 1.0
     assert scorer.share("A 12 year gap.") == 1.0
     assert scorer.share("The gap in years is large.") == 0.0  # no figure: no support for "how many"
@@ -182,3 +183,10 @@ def test_words_of_the_earlier_question_weigh_a_tenth_of_the_new_ones_all_togethe
 def test_a_who_is_the_role_question_needs_a_sentence_that_names_someone(corpus_assistant, question, found, phrase):
     answer = corpus_assistant.ask(question)
     assert answer.found is found and phrase in answer.answer
+
+
+def test_a_figure_the_question_states_itself_is_not_the_figure_it_asks_for(corpus_assistant):
+    answer = corpus_assistant.ask("When was the Big 50 Conference held?")  # "50" names the conference
+    assert answer.found and answer.answer.startswith("We then took this proposed Vision")
+    assert "July 2023" in answer.citations[0].quote
+    assert_well_cited(answer)

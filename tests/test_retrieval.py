@@ -40,7 +40,7 @@ def test_passages_are_reranked_by_their_best_sentence(corpus_assistant):
 def test_a_how_many_question_ranks_passages_by_their_best_sentence_with_a_figure(corpus_assistant):
     retriever = corpus_assistant.retriever
     turn = retriever.read("How many older people end up in hospital after a fall in West Northants?")
-    assert turn.wants_figure
+    assert turn.answer_type.figure
     retrieval = retriever.find(turn, retriever.settings.rerank_depth)
     assert "1,560 Emergency hospital admissions due to falls" in retrieval.passages[0].chunk.text
     figureless = [p for p in retrieval.passages if not has_figure(p.chunk.text)]

@@ -1,0 +1,45 @@
+"""What a question wants as its answer: a figure, a person's name, or whatever says it best.
+
+Read once per question, then used wherever a sentence is weighed: the re-rank counts only the
+sentences that give it, the scorer prefers them, and "found" needs one.
+
+>>> when = AnswerType.of("When was the Big 50 Conference held?")
+>>> when.figure, when.gives("The first Big 50 conference was a success."), when.gives("It met in July 2023.")
+(True, False, True)
+>>> who = AnswerType.of("Who is the leader of the council?")
+>>> who.person, who.gives("Cllr Jason Smithers, Leader of the Council"), who.gives("The council leads.")
+('leader', True, False)
+>>> AnswerType.of("Why do people live here?").specific
+False
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.figures import has_figure, wants_figure
+from assistant.people import names_person, person_asked
+
+
+@dataclass(frozen=True)
+class AnswerType:
+    question: str = ""
+    figure: bool = False  # "how many / when": a figure or a date the question does not state itself
+    person: str | None = None  # "who is the <role>": someone named in that role ("" any role); None: no person
+
+    @classmethod
+    def of(cls, question: str) -> AnswerType:
+        return cls(question, wants_figure(question), person_asked(question))
+
+    @property
+    def specific(self) -> bool:
+        """Does the question want a figure or a name (rather than any sentence that says it)?"""
+        return self.figure or self.person is not None
+
+    def gives(self, sentence: str) -> bool:
+        """Does the sentence hold what the question wants (any sentence does, when it wants nothing specific)?"""
+        if self.figure:
+            return has_figure(sentence, besides=self.question)
+        if self.person is not None:
+            return names_person(sentence, self.person)
+        return True
