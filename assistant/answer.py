@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass, field
 from assistant.chunking import split_sentences as sentences
 from assistant.answer_type import AnswerType
 from assistant.found import found_model
-from assistant.keywords import QUESTION_WORDS, KeywordIndex, terms
+from assistant.keywords import QUESTION_WORDS, KeywordIndex, term_set, terms
 from assistant.retrieval import Passage, Retrieval
 from assistant.settings import Settings
 
@@ -181,7 +181,7 @@ class Scorer:
         return self._shared(sentence) + bonus
 
     def _shared(self, sentence: str) -> float:
-        words = set(terms(sentence))
+        words = term_set(sentence)
         return sum(w for t, w in self.weights.items() if t in words)
 
     def best(self, passage: Passage) -> Pick:

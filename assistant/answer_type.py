@@ -17,19 +17,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assistant.figures import has_figure, wants_figure
+from assistant.figures import figures, has_figure, wants_figure
 from assistant.people import names_person, person_asked
 
 
 @dataclass(frozen=True)
 class AnswerType:
-    question: str = ""
     figure: bool = False  # "how many / when": a figure or a date the question does not state itself
     person: str | None = None  # "who is the <role>": someone named in that role ("" any role); None: no person
+    stated: frozenset[str] = frozenset()  # the figures the question states (they name what it asks about)
 
     @classmethod
     def of(cls, question: str) -> AnswerType:
-        return cls(question, wants_figure(question), person_asked(question))
+        return cls(wants_figure(question), person_asked(question), frozenset(figures(question)))
 
     @property
     def specific(self) -> bool:
@@ -39,7 +39,7 @@ class AnswerType:
     def gives(self, sentence: str) -> bool:
         """Does the sentence hold what the question wants (any sentence does, when it wants nothing specific)?"""
         if self.figure:
-            return has_figure(sentence, besides=self.question)
+            return has_figure(sentence, self.stated)
         if self.person is not None:
             return names_person(sentence, self.person)
         return True

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.cleaning import BULLET, PAGE_BREAK
 from assistant.documents import Document
@@ -66,8 +67,14 @@ def split_sentences(text: str) -> list[str]:
     >>> split_sentences("Buses run. Trains too.\\n- More trains")
     ['Buses run.', 'Trains too.', 'More trains']
     """
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=20_000)
+def _sentences(text: str) -> tuple[str, ...]:
+    """``split_sentences``, remembered: every answer reads the same passages' sentences several times."""
     parts = (s.strip() for s in re.split(f"{_SENTENCE_END.pattern}|\n", text))
-    return [p[len(BULLET):] if p.startswith(BULLET) else p for p in parts if p]
+    return tuple(p[len(BULLET):] if p.startswith(BULLET) else p for p in parts if p)
 
 
 def last_heading(section: str) -> str:

@@ -17,13 +17,14 @@ the Big 50 Conference held?" is answered by "in July 2023", not by "the Big 50 c
 
 >>> figures("Between 2011 and 2021 the population grew by 13.5%, over double")
 ['2011', '2021', '13.5%', 'double']
->>> has_figure("The first Big 50 conference", besides="When was the Big 50 Conference held?")
+>>> has_figure("The first Big 50 conference", stated=figures("When was the Big 50 Conference held?"))
 False
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 # "when", "how many / much / long ...", "what year / time ...", or "what is the <...> rate / price
 # / population ..." (the measure may come after other words: "the male life expectancy").
@@ -51,7 +52,6 @@ def figures(text: str) -> list[str]:
     return [m.group(0).lower() for m in _FIGURE.finditer(text)]
 
 
-def has_figure(text: str, besides: str = "") -> bool:
-    """Does ``text`` hold a figure or a date (other than those in ``besides``, the question)?"""
-    given = set(figures(besides))
-    return any(f not in given for f in figures(text))
+def has_figure(text: str, stated: Collection[str] = ()) -> bool:
+    """Does ``text`` hold a figure or a date (other than those ``stated`` by the question)?"""
+    return any(f not in stated for f in figures(text))

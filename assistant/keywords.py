@@ -14,6 +14,7 @@ import logging
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 
 import bm25s
 import numpy as np
@@ -25,6 +26,12 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:[.,][0-9]+)*")
 # scikit-learn's list lacks some forms of "do"; left in, "does" folds to "doe" and outweighs
 # every real word of "What does the plan say about X?".
 STOP_WORDS = ENGLISH_STOP_WORDS | {"does", "did", "doing"}
+
+
+@lru_cache(maxsize=50_000)
+def term_set(text: str) -> frozenset[str]:
+    """The distinct ``terms`` of a text, remembered: passages and sentences are scored for every question."""
+    return frozenset(terms(text))
 
 
 def terms(text: str) -> list[str]:

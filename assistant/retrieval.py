@@ -21,7 +21,7 @@ from langchain_core.embeddings import Embeddings
 
 from assistant.conversation import Turn, read
 from assistant.index import DocumentInfo, Index, StoredChunk
-from assistant.keywords import KeywordIndex, terms
+from assistant.keywords import KeywordIndex, term_set, terms
 from assistant.outline import Section, sections
 from assistant.settings import Settings
 
@@ -198,15 +198,21 @@ def convex_fusion(dense: list[tuple[str, float]], keyword: list[tuple[str, float
 
 def drop_near_duplicates(passages: list[Passage], threshold: float) -> list[Passage]:
     """Keep the first of passages whose word sets overlap (Jaccard) more than ``threshold``."""
-    kept: list[tuple[Passage, set[str]]] = []
+    kept: list[tuple[Passage, frozenset[str]]] = []
     for p in passages:
-        words = set(terms(p.chunk.text))
-        if all(_jaccard(words, other) <= threshold for _, other in kept):
+        words = term_set(p.chunk.text)
+        if all(_jaccard(words, other) <= threshold for _, other in kept if _sizes_allow(words, other, threshold)):
             kept.append((p, words))
     return [p for p, _ in kept]
 
 
-def _jaccard(a: set[str], b: set[str]) -> float:
+def _sizes_allow(a: frozenset[str], b: frozenset[str], threshold: float) -> bool:
+    """Can two sets this size overlap more than ``threshold``? Jaccard is at most the smaller
+    size over the larger, so most pairs need no intersection at all."""
+    return min(len(a), len(b)) > threshold * max(len(a), len(b))
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
