@@ -7,7 +7,9 @@ sentence ``Scorer``, numbering and quoting) and the two plain shapes:
 - "not found" when the evidence is weak: no sentence of the top passages (read under its section
   heading) holds enough of the question's distinctive words, weighted by IDF, and no passage is
   very similar to the question; or a "how many / when" question finds no sentence with a figure,
-  or a "who is the <role>" question no sentence that names someone in the question's terms.
+  or a "who is the <role>" question no sentence that names someone in the question's terms; or
+  no passage uses a single word of what the question is about ("flooding") and no sentence
+  says anything close to it.
   The nearest passages are still shown, and no sentence is claimed as an answer.
 Lists, overviews and comparisons are in ``lists`` and ``comparison``; ``respond`` picks the shape.
 """
@@ -20,6 +22,7 @@ from dataclasses import asdict, dataclass, field
 from assistant.chunking import split_sentences as sentences
 from assistant.answer_type import AnswerType
 from assistant.found import found_model
+from assistant.conversation import topic_terms
 from assistant.keywords import QUESTION_WORDS, KeywordIndex, term_set, terms
 from assistant.retrieval import Passage, Retrieval
 from assistant.settings import Settings
@@ -99,17 +102,21 @@ def evidence(passages: list[Passage], scorer: Scorer, settings: Settings) -> dic
         "has_figure": float(wanted.figure and bool(giving)),
         "wants_person": float(wanted.person is not None),
         "names_person": float(wanted.person is not None and any(scorer.share(s, section) > 0 for section, s in giving)),
+        "topic_unknown": float(scorer.topic_unknown),
     }
 
 
 def is_supported(passages: list[Passage], scorer: Scorer, settings: Settings) -> tuple[bool, dict]:
-    """Is there an answer at all? Never below ``min_dense_similarity``, never a "how many / when"
-    answer without a figure; a "who is the <role>" question is answered exactly when a sentence
+    """Is there an answer at all? Never below ``min_dense_similarity``, never about a topic no
+    passage names and no sentence comes close to (``confident_sentence_similarity``), never a "how
+    many / when" answer without a figure; a "who is the <role>" question is answered exactly when a sentence
     about it names someone in that role. Otherwise the fitted model decides (``found_model``), or,
     without one, the thresholds: enough sentence support, or a very similar passage or sentence."""
     ev = evidence(passages, scorer, settings)
     if not passages or ev["similarity"] < settings.min_dense_similarity:
         return False, ev
+    if ev["topic_unknown"] and ev["sentence_similarity"] < settings.confident_sentence_similarity:
+        return False, ev  # no passage uses a word of what was asked about, and no sentence says anything close
     if ev["wants_number"] and not ev["has_figure"]:
         return False, ev  # "when / how many" and not one figure or date to give
     if ev["wants_person"]:  # "who is the leader of X": answered exactly when a sentence about it names someone
@@ -154,6 +161,7 @@ class Scorer:
     answer_type: AnswerType  # a figure, a name, or any sentence that says it
     type_bonus: float  # share of the question's weight a sentence giving the wanted figure or name gains
     meaning_weight: float = 0.0  # choosing a sentence: weight of its cosine to the question, as a share of the question's weight
+    topic_unknown: bool = False  # the question is about something (no document name) and no passage uses any word of it
 
     @classmethod
     def for_question(cls, question: str, query: str, keywords: KeywordIndex, settings: Settings, ignored: set[str] = frozenset()) -> Scorer:
@@ -165,7 +173,9 @@ class Scorer:
         # the earlier question's words, all together, weigh ``history_weight`` of the new question's
         scale = settings.history_weight * own_total / earlier_total if own_total and earlier_total else 1.0
         weights = {t: w if t in own else w * scale for t, w in idf.items()}
-        return cls(weights, AnswerType.of(question), settings.answer_type_bonus, settings.sentence_meaning_weight)
+        topic = set(topic_terms(question)) - set(ignored)
+        unknown = bool(topic) and not any(keywords.knows(t) for t in topic)
+        return cls(weights, AnswerType.of(question), settings.answer_type_bonus, settings.sentence_meaning_weight, unknown)
 
     def share(self, sentence: str, section: str = "") -> float:
         """Share of the question's weight in the sentence read under its section heading (0 for

@@ -83,6 +83,10 @@ class KeywordIndex:
         k1 = self.bm25.k1 if self.bm25 is not None else 1.5
         self._rescale = {t: (k1 + 1) * self._idf[t] / math.log((len(tokens) + 1) / f) for t, f in frequency.items()}
 
+    def knows(self, term: str) -> bool:
+        """Does any passage use the word?"""
+        return term in self._idf
+
     def search(self, query: str, k: int, allowed: set[str] | None = None) -> list[tuple[str, float]]:
         """Ids of the best ``k`` chunks with a BM25 score above zero."""
         query_terms = [t for t in terms(query) if t in self.bm25.vocab_dict] if self.bm25 is not None else []

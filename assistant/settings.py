@@ -78,7 +78,7 @@ class Settings(BaseSettings):
     found_model: str = Field(str(PACKAGE / "found_model.json"), description="Fitted 'found' model (evals/fit_found.py); empty: the thresholds below.")
     min_sentence_support: float = Field(0.4, description="...and one sentence must hold this share of the question's weight,")
     confident_similarity: float = Field(0.6, description="...unless the best passage is at least this similar,")
-    confident_sentence_similarity: float = Field(0.6, description="...or one of its sentences is at least this similar.")
+    confident_sentence_similarity: float = Field(0.6, description="...or one of its sentences is at least this similar. Below it, a question whose topic words no passage uses is 'not found'.")
     evidence_passages: int = Field(3, description="Top passages that count as evidence.")
     history_weight: float = Field(0.1, description="Weight of the words that come only from the earlier question, all together, against the new question's words.")
     answer_type_bonus: float = Field(0.5, description="What a figure adds to a sentence for a 'how many / when' question, and a name for 'who is the <role>'.")

@@ -190,3 +190,14 @@ def test_a_figure_the_question_states_itself_is_not_the_figure_it_asks_for(corpu
     assert answer.found and answer.answer.startswith("We then took this proposed Vision")
     assert "July 2023" in answer.citations[0].quote
     assert_well_cited(answer)
+
+
+@pytest.mark.parametrize("question, found", [
+    ("What is North Northamptonshire doing about flooding?", False),  # no passage uses the word, none says anything close
+    ("Is there a plan for potholes in West Northants?", False),
+    ("Will bus tickets get cheaper?", True),  # "tickets" and "cheaper" are not the documents' words, "bus" is
+])
+def test_a_topic_no_passage_names_is_not_found_unless_a_sentence_says_it_in_other_words(corpus_assistant, question, found):
+    answer = corpus_assistant.ask(question)
+    assert answer.found is found
+    assert answer.evidence["topic_unknown"] == float(not found)
