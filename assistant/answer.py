@@ -108,10 +108,11 @@ def evidence(passages: list[Passage], scorer: Scorer, settings: Settings) -> dic
 
 def is_supported(passages: list[Passage], scorer: Scorer, settings: Settings) -> tuple[bool, dict]:
     """Is there an answer at all? Never below ``min_dense_similarity``, never about a topic no
-    passage names and no sentence comes close to (``confident_sentence_similarity``), never a "how
-    many / when" answer without a figure; a "who is the <role>" question is answered exactly when a sentence
-    about it names someone in that role. Otherwise the fitted model decides (``found_model``), or,
-    without one, the thresholds: enough sentence support, or a very similar passage or sentence."""
+    passage names and no sentence comes close to (``confident_sentence_similarity``), never a
+    "how many / when" answer without a figure; a "who is the <role>" question is answered exactly
+    when a sentence about it names someone in that role. Otherwise the fitted model decides
+    (``found_model``), or, without one, the thresholds: enough sentence support, or a very similar
+    passage or sentence."""
     ev = evidence(passages, scorer, settings)
     if not passages or ev["similarity"] < settings.min_dense_similarity:
         return False, ev
