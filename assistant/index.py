@@ -95,6 +95,8 @@ class Index:
         self.collection = client.get_collection(s.collection)
         # One vector per sentence beside the passage vectors (multi-vector): for max-sim re-ranking.
         self.sentences = client.get_or_create_collection(f"{s.collection}_sentences", configuration={"hnsw": hnsw})
+        # One record per document holding the token of its last change: see ``_changed``.
+        self.changes = client.get_or_create_collection(f"{s.collection}_changes")
         return store
 
     # --- writing -------------------------------------------------------------------------
@@ -151,9 +153,22 @@ class Index:
         metadata = self.client.get_collection(self.settings.collection).metadata or {}
         return int(metadata.get("generation", 0)), str(metadata.get("changed", "")), str(metadata.get("changed_doc", ""))
 
+    def change_tokens(self) -> dict[str, str]:
+        """Each document's token of its last change (ingest or removal), by document id."""
+        self.store  # noqa: B018 (opens the client)
+        found = self.changes.get(include=["metadatas"])
+        return {doc_id: m["token"] for doc_id, m in zip(found["ids"], found["metadatas"])}
+
     def _changed(self, doc_id: str) -> None:
+        """Record a change of ``doc_id``: first a new token on the document's own record, then a
+        new generation. The generation is read, then written, so two processes that change
+        documents at the same moment may leave it one step on instead of two; the per-document
+        records never overwrite each other, so a replica that sees the generation move learns
+        from them every document that changed."""
+        token = uuid.uuid4().hex
+        self.changes.upsert(ids=[doc_id], embeddings=[[0.0]], metadatas=[{"token": token}])
         number = self.generation()[0]
-        self.collection.modify(metadata={"generation": number + 1, "changed": uuid.uuid4().hex, "changed_doc": doc_id})
+        self.collection.modify(metadata={"generation": number + 1, "changed": token, "changed_doc": doc_id})
 
     @staticmethod
     def _metadata(doc: Document, chunk: Chunk, indexed_text: str) -> dict:

@@ -57,6 +57,7 @@ class Retriever:
     def refresh(self) -> None:
         """Re-read every chunk from the index."""
         self.generation = self.index.generation()
+        self.tokens = self.index.change_tokens()  # read before the contents: a change in between is seen next time
         self.checked_at = time.monotonic()
         self._load(*self.index.contents())
 
@@ -78,23 +79,27 @@ class Retriever:
 
     def follow(self) -> bool:
         """Reload when another process changed the index (a replica's view of a shared Chroma
-        server); the generation is read at most once every ``reload_check_s``. One change since
-        the last look reloads only its document; more (or an unnamed one) reload everything.
-        True if reloaded."""
+        server); the generation is read at most once every ``reload_check_s``. When it moved,
+        the documents' change tokens say which documents changed: one reloads only that
+        document; more (or an index without tokens) reload everything. True if reloaded."""
         if time.monotonic() - self.checked_at < self.settings.reload_check_s:
             return False
         self.checked_at = time.monotonic()
         now = self.index.generation()
         if now == self.generation:
             return False
-        number, _, doc_id = now
-        if number == self.generation[0] + 1 and doc_id:
-            log.info("the index changed (generation %s -> %s): reloading %s", self.generation[0], number, doc_id)
-            self.generation = now
-            self._reload(doc_id)
-        else:
-            log.info("the index changed (generation %s -> %s): reloading everything", self.generation[0], number)
+        tokens = self.index.change_tokens()
+        changed = sorted(d for d in tokens.keys() | self.tokens.keys() if tokens.get(d) != self.tokens.get(d))
+        before, self.generation = self.generation[0], now
+        if len(changed) == 1:
+            log.info("the index changed (generation %s -> %s): reloading %s", before, now[0], changed[0])
+            self.tokens = tokens
+            self._reload(changed[0])
+        elif changed or not tokens:
+            log.info("the index changed (generation %s -> %s): reloading everything", before, now[0])
             self.refresh()
+        else:
+            return False  # the generation caught up with changes already read
         return True
 
     def read(self, question: str, history: list[str] | None = None, doc_id: str | None = None) -> Turn:

@@ -98,6 +98,23 @@ def test_a_replica_reloads_only_the_document_another_process_changed(make_assist
     assert not replica.retriever.follow()
 
 
+def test_a_replica_sees_both_of_two_changes_made_at_the_same_moment(make_assistant, tmp_path, monkeypatch):
+    (tmp_path / "docs").mkdir()
+    for name, text in {"parks": "1 Parks\n\nEvery town will keep a park within walking distance.\n",
+                       "buses": "1 Buses\n\nBuses will run every twenty minutes between the towns.\n"}.items():
+        (tmp_path / "docs" / f"{name}.txt").write_text(text, "utf-8")
+    first, second, replica = make_assistant(), make_assistant(), make_assistant(reload_check_s=0.0)
+    stale = second.index.generation()
+    assert replica.retriever.generation == stale and not replica.retriever.chunks  # the replica has read the index
+    first.ingest([tmp_path / "docs" / "parks.txt"])
+    monkeypatch.setattr(second.index, "generation", lambda: stale)  # it read the generation before the first wrote it
+    second.ingest([tmp_path / "docs" / "buses.txt"])
+    monkeypatch.undo()
+    assert first.index.generation()[0] == stale[0] + 1  # two changes, one step: the second overwrote the first
+    assert replica.retriever.follow()
+    assert {c.doc_id for c in replica.retriever.chunks.values()} == {"parks", "buses"}
+
+
 def test_a_question_that_quotes_a_section_title_ranks_that_section_first(corpus_assistant):
     for title in ("Green Growth", "Civic Leadership"):
         retrieval = corpus_assistant.retriever.search(f"What does the Vision mean by {title.lower()}?")
