@@ -145,13 +145,13 @@ class Index:
         return len(ids)
 
     # --- the generation: how replicas sharing a Chroma server notice a change ---------------
-    def generation(self) -> tuple[int, str, str]:
-        """(number, token, document) stored in the collection's metadata: every ingest or removal
-        of a document bumps the number, draws a new token and names the document. One small
-        read: replicas call it at most once a second."""
+    def generation(self) -> tuple[int, str]:
+        """(number, token) stored in the collection's metadata: every ingest or removal of a
+        document bumps the number and draws a new token. One small read: replicas call it at most
+        once a second; which documents changed, they learn from ``change_tokens``."""
         self.store  # noqa: B018 (opens the client)
         metadata = self.client.get_collection(self.settings.collection).metadata or {}
-        return int(metadata.get("generation", 0)), str(metadata.get("changed", "")), str(metadata.get("changed_doc", ""))
+        return int(metadata.get("generation", 0)), str(metadata.get("changed", ""))
 
     def change_tokens(self) -> dict[str, str]:
         """Each document's token of its last change (ingest or removal), by document id."""
@@ -168,7 +168,7 @@ class Index:
         token = uuid.uuid4().hex
         self.changes.upsert(ids=[doc_id], embeddings=[[0.0]], metadatas=[{"token": token}])
         number = self.generation()[0]
-        self.collection.modify(metadata={"generation": number + 1, "changed": token, "changed_doc": doc_id})
+        self.collection.modify(metadata={"generation": number + 1, "changed": token})
 
     @staticmethod
     def _metadata(doc: Document, chunk: Chunk, indexed_text: str) -> dict:

@@ -206,15 +206,9 @@ def drop_near_duplicates(passages: list[Passage], threshold: float) -> list[Pass
     kept: list[tuple[Passage, frozenset[str]]] = []
     for p in passages:
         words = term_set(p.chunk.text)
-        if all(_jaccard(words, other) <= threshold for _, other in kept if _sizes_allow(words, other, threshold)):
+        if all(_jaccard(words, other) <= threshold for _, other in kept):
             kept.append((p, words))
     return [p for p, _ in kept]
-
-
-def _sizes_allow(a: frozenset[str], b: frozenset[str], threshold: float) -> bool:
-    """Can two sets this size overlap more than ``threshold``? Jaccard is at most the smaller
-    size over the larger, so most pairs need no intersection at all."""
-    return min(len(a), len(b)) > threshold * max(len(a), len(b))
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
