@@ -4,6 +4,10 @@ The answer is extractive: it only repeats sentences of the documents, so it cann
 passage says. This module holds what every answer shape shares (``Answer``, ``Citation``, the
 sentence ``Scorer``, numbering and quoting) and the two plain shapes:
 - a fact answer: the best supporting sentences, best passage first, each ending with [n];
+- "closest" when the fitted "found" model finds the evidence too weak to answer but not weak
+  enough to dismiss (``found.FoundModel.verdict``): the answer says the documents do not seem to
+  answer it, then quotes the sentences that come closest, cited; it claims nothing (``found`` is
+  False), and the reader judges;
 - "not found" when the evidence is weak: no sentence of the top passages (read under its section
   heading) holds enough of the question's distinctive words, weighted by IDF, and no passage is
   very similar to the question; or a "how many / when" question finds no sentence with a figure,
@@ -28,6 +32,7 @@ from assistant.retrieval import Passage, Retrieval
 from assistant.settings import Settings
 
 NOT_FOUND = "The documents do not appear to answer this question. The nearest passages are listed below in case they help."
+CLOSEST = "The documents do not seem to answer this in so many words. The closest they come:"
 
 @dataclass
 class Citation:
@@ -50,7 +55,7 @@ class Answer:
     answer: str
     found: bool
     citations: list[Citation] = field(default_factory=list)
-    kind: str = "fact"  # fact | list | not_found
+    kind: str = "fact"  # fact | list | overview | comparison | closest | not_found
     scope: list[str] = field(default_factory=list)
     evidence: dict = field(default_factory=dict)
     mode: str = "extractive"  # or "generative": written by the language model, every claim checked
@@ -59,6 +64,15 @@ class Answer:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+    @property
+    def sources_label(self) -> str:
+        """What the cited passages are to the reader."""
+        if self.found:
+            return "Sources"
+        if self.kind == "closest":
+            return "Closest passages (they may not answer the question)"
+        return "Nearest passages (they do not answer the question)"
 
 
 @dataclass
@@ -72,10 +86,12 @@ class Pick:
 def fact_answer(question: str, retrieval: Retrieval, scorer: Scorer, settings: Settings, sentences_wanted: int | None = None) -> Answer:
     """The best supporting sentences, best passage first; "not found" when the evidence is weak."""
     found, evidence = is_supported(retrieval.passages, scorer, settings)
-    if not found:
+    if not found and not evidence.get("closest"):
         return not_found(question, retrieval.passages, retrieval.doc_ids, evidence, settings)
     picks = _fact_picks(retrieval.passages, scorer, settings, sentences_wanted or settings.answer_sentences)
     text = " ".join(f"{as_sentence(p.sentence)} [{p.n}]" for p in picks)
+    if not found:
+        return Answer(question, f"{CLOSEST}\n{text}", False, citations(picks, settings.max_quote_chars), "closest", retrieval.doc_ids, evidence)
     return Answer(question, text, True, citations(picks, settings.max_quote_chars), "fact", retrieval.doc_ids, evidence)
 
 
@@ -125,7 +141,9 @@ def is_supported(passages: list[Passage], scorer: Scorer, settings: Settings) ->
     model = found_model(settings.found_model)
     if model:
         ev["p_found"] = round(model.probability(ev), 4)
-        return ev["p_found"] >= model.threshold, ev
+        verdict = model.verdict(ev["p_found"])
+        ev["closest"] = float(verdict == "closest")  # not an answer, but worth quoting (``closest``)
+        return verdict == "found", ev
     if ev["sentence_similarity"] >= settings.confident_sentence_similarity and not ev["wants_number"]:
         return True, ev  # one sentence says it, in other words
     if ev["support"] == 0.0:  # no sentence shares a word (or a wanted figure) with the question

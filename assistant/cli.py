@@ -133,7 +133,7 @@ def ask(
     if answer.notice:
         typer.echo(f"Note: {answer.notice}")
     typer.echo(f"[{answer.mode} answer]\n")
-    typer.echo("Sources:" if answer.found else "Nearest passages:")
+    typer.echo(f"{answer.sources_label}:")
     for c in answer.citations:
         page = f", p. {c.page}" if c.page else ""
         typer.echo(f"[{c.n}] {c.title} — {c.section or 'opening page'}{page}")

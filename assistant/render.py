@@ -56,7 +56,7 @@ def sources_html(answer: Answer, contexts: dict[str, tuple[str, str, str]] | Non
     sentence highlighted, and the passage in context."""
     if not answer.citations:
         return ""
-    heading = "Sources" if answer.found else "Nearest passages (they do not answer the question)"
+    heading = answer.sources_label
     cards = [_card(c, (contexts or {}).get(c.chunk_id)) for c in answer.citations]
     return f'<section class="va-sources" aria-label="{heading}"><h2 class="va-h">{heading}</h2>{"".join(cards)}</section>'
 

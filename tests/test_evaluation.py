@@ -43,6 +43,18 @@ def test_metrics_on_small_examples():
     assert fact_recall("We want 650 homes", ["650", "homes|flats", "bus"]) == 2 / 3
 
 
+def test_refusals_are_split_into_bare_ones_and_middle_answers():
+    rows = [{"answerable": True, "false_refusal": True, "closest": True, "closest_right": 1.0},
+            {"answerable": True, "false_refusal": True, "closest": False},
+            {"answerable": True, "false_refusal": False, "closest": False},
+            {"answerable": True, "false_refusal": False, "closest": False},
+            {"answerable": False, "refused": True, "closest": True},
+            {"answerable": False, "refused": True, "closest": False}]
+    m = evaluation.summarise(rows)
+    assert (m["false_refusal_rate"], m["closest_rate"], m["bare_refusal_rate"]) == (0.5, 0.25, 0.25)
+    assert m["closest_right"] == 1.0 and m["closest_unanswerable"] == 0.5 and m["refusal_accuracy"] == 1.0
+
+
 def test_citation_checks_find_dangling_markers_and_unsupported_claims():
     answer = {"answer": "Buses run hourly. [1] Trams are free. [2]\n• Goal — Parks open at dawn. [1]",
               "citations": [{"n": 1, "text": "Buses run hourly. Parks open at dawn."}]}

@@ -1,9 +1,16 @@
 """The fitted "found" model: read from its file, applied to the evidence, or switched off."""
 
+import json
+import re
+from pathlib import Path
+
 import pytest
 
+from assistant.answer import CLOSEST
 from assistant.found import FEATURES, found_model
+from assistant.render import sources_html
 from assistant.settings import Settings
+from tests.test_answer import assert_well_cited
 
 
 def test_the_shipped_model_reads_the_evidence_features():
@@ -12,6 +19,23 @@ def test_the_shipped_model_reads_the_evidence_features():
     strong = {"similarity": 0.7, "sentence_similarity": 0.8, "support": 1.0, "wants_number": 0.0}
     weak = {"similarity": 0.2, "sentence_similarity": 0.3, "support": 0.1, "wants_number": 0.0}
     assert model.probability(strong) > model.threshold > model.probability(weak)
+    assert 0 < model.closest_threshold < model.threshold  # a middle band exists
+
+
+def test_evidence_in_the_middle_band_gets_the_closest_sentences_and_claims_nothing(corpus_assistant, monkeypatch, tmp_path):
+    shipped = json.loads(Path(Settings().found_model).read_text("utf-8"))
+    middle = tmp_path / "middle.json"  # the shipped weights with every probability in the middle band
+    middle.write_text(json.dumps({**shipped, "threshold": 1.0, "closest_threshold": 0.0}), "utf-8")
+    monkeypatch.setattr(corpus_assistant.settings, "found_model", str(middle))
+    answer = corpus_assistant.ask("What is being done for people who sleep on the streets in West Northamptonshire?")
+    assert not answer.found and answer.kind == "closest"
+    assert answer.answer.startswith(CLOSEST) and re.search(r"\[1\]", answer.answer)
+    assert "sleeping rough" in answer.answer
+    assert_well_cited(answer)
+    assert "Closest passages (they may not answer the question)" in sources_html(answer)
+    # the rules the model never overrides still turn away a topic no passage names, with no quote
+    flooding = corpus_assistant.ask("What is North Northamptonshire doing about flooding?")
+    assert flooding.kind == "not_found" and not re.search(r"\[\d+\]", flooding.answer)
 
 
 def test_an_empty_setting_falls_back_to_the_thresholds(corpus_assistant, monkeypatch):

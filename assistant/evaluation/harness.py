@@ -12,7 +12,10 @@ space-insensitively. Metrics, all deterministic:
   does), every [n] exists, every cited passage contains the sentence it supports, citation
   precision (cited passages holding gold) and recall (gold phrases found in cited passages);
 - answers: key-fact recall ("a|b" means either), refusal accuracy on unanswerable questions and
-  the false-refusal rate on answerable ones; list_complete (a structural question's answer holds
+  the false-refusal rate on answerable ones, and of those refusals the ones that still quote the
+  closest sentences (the middle answer, ``closest_rate``; ``closest_right``: its first citation
+  holds gold) against the bare "not found" ones (``bare_refusal_rate``), and how often an
+  unanswerable question gets the middle answer (``closest_unanswerable``); list_complete (a structural question's answer holds
   every expected item); scope_kept (no citation from a document the conversation excluded);
   latency p50/p95.
 
@@ -156,7 +159,7 @@ def evaluate_case(assistant: Assistant, case: Case) -> dict:
     texts = [chunks[i].indexed_text for i in ranked if i in chunks]
     row = {"id": case.id, "slice": case.slice, "question": case.question, "history": case.history,
            "answerable": case.answerable, "expected": case.facts or case.gold, "answer": answer["answer"],
-           "found": answer["found"], "latency_ms": round(latency_ms, 2),
+           "found": answer["found"], "closest": answer["kind"] == "closest", "latency_ms": round(latency_ms, 2),
            "cited": [{"n": c["n"], "section": c["section"], "text": c["text"][:300]} for c in answer["citations"]],
            "cited_full": [{"n": c["n"], "chunk_id": c["chunk_id"]} for c in answer["citations"]],
            "mode": answer.get("mode", "extractive"), "notice": answer.get("notice", "")}
@@ -168,6 +171,8 @@ def evaluate_case(assistant: Assistant, case: Case) -> dict:
     row.update(retrieval_metrics(texts, case))
     row.update(citation_checks(answer))
     row["false_refusal"] = not answer["found"]
+    if row["closest"]:
+        row["closest_right"] = float(bool(cited_texts) and holds(cited_texts[0], case.gold))
     row["cited_first"] = float(answer["found"] and bool(cited_texts) and holds(cited_texts[0], case.gold))
     row["cited_any"] = float(answer["found"] and any(holds(t, case.gold) for t in cited_texts))
     if answer["found"]:
@@ -194,7 +199,7 @@ def summarise(rows: list[dict]) -> dict:
     unanswerable = [r for r in rows if not r["answerable"]]
     out: dict = {"questions": len(rows), "answerable": len(answerable), "unanswerable": len(unanswerable)}
     for key in ("hit@1", "hit@3", "hit@5", "recall@5", "mrr", "ndcg@10", "cited_first", "cited_any", "citation_precision",
-                "citation_recall", "fact_recall", "list_complete", "scope_kept"):
+                "citation_recall", "fact_recall", "list_complete", "scope_kept", "closest_right"):
         values = [r[key] for r in answerable if r.get(key) is not None]
         if values:
             out[key] = round(statistics.fmean(values), 4)
@@ -208,6 +213,8 @@ def summarise(rows: list[dict]) -> dict:
         out["answered_generatively"] = round(statistics.fmean(r.get("mode") == "generative" for r in rows), 4)
     if answerable:
         out["false_refusal_rate"] = round(statistics.fmean(r["false_refusal"] for r in answerable), 4)
+        out["closest_rate"] = round(statistics.fmean(r.get("closest", False) for r in answerable), 4)
+        out["bare_refusal_rate"] = round(out["false_refusal_rate"] - out["closest_rate"], 4)
         claims = sum(r.get("claims", 0) for r in answerable)
         out["citation_support"] = round(sum(r.get("supported", 0) for r in answerable) / claims, 4) if claims else None
         out["markers_exist"] = round(statistics.fmean(r.get("markers_exist", True) for r in answerable), 4)
@@ -216,6 +223,7 @@ def summarise(rows: list[dict]) -> dict:
         out["scope_kept"] = round(statistics.fmean(scoped), 4)
     if unanswerable:
         out["refusal_accuracy"] = round(statistics.fmean(r["refused"] for r in unanswerable), 4)
+        out["closest_unanswerable"] = round(statistics.fmean(r.get("closest", False) for r in unanswerable), 4)
     latencies = sorted(r["latency_ms"] for r in rows if "latency_ms" in r)
     if latencies:
         out["latency_p50_ms"] = round(statistics.median(latencies), 2)
