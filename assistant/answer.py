@@ -123,27 +123,32 @@ def evidence(passages: list[Passage], scorer: Scorer, settings: Settings) -> dic
 
 
 def is_supported(passages: list[Passage], scorer: Scorer, settings: Settings) -> tuple[bool, dict]:
-    """Is there an answer at all? Never below ``min_dense_similarity``, never about a topic no
-    passage names and no sentence comes close to (``confident_sentence_similarity``), never a
-    "how many / when" answer without a figure; a "who is the <role>" question is answered exactly
-    when a sentence about it names someone in that role. Otherwise the fitted model decides
-    (``found_model``), or, without one, the thresholds: enough sentence support, or a very similar
-    passage or sentence."""
+    """Is there an answer at all? Never below ``min_dense_similarity``, never a "how many / when"
+    answer without a figure; a "who is the <role>" question is answered exactly when a sentence
+    about it names someone in that role. Otherwise the fitted model decides (``found_model``), or,
+    without one, the thresholds: enough sentence support, or a very similar passage or sentence.
+    A topic no passage names and no sentence comes close to (``confident_sentence_similarity``)
+    is never answered, but the model may still find its closest sentences worth quoting
+    (``evidence["closest"]``: the middle answer)."""
     ev = evidence(passages, scorer, settings)
     if not passages or ev["similarity"] < settings.min_dense_similarity:
         return False, ev
-    if ev["topic_unknown"] and ev["sentence_similarity"] < settings.confident_sentence_similarity:
-        return False, ev  # no passage uses a word of what was asked about, and no sentence says anything close
     if ev["wants_number"] and not ev["has_figure"]:
         return False, ev  # "when / how many" and not one figure or date to give
     if ev["wants_person"]:  # "who is the leader of X": answered exactly when a sentence about it names someone
         return bool(ev["names_person"]), ev
+    # no passage uses a word of what was asked about, and no sentence says anything close
+    unnamed = ev["topic_unknown"] and ev["sentence_similarity"] < settings.confident_sentence_similarity
     model = found_model(settings.found_model)
     if model:
         ev["p_found"] = round(model.probability(ev), 4)
         verdict = model.verdict(ev["p_found"])
+        if unnamed and verdict == "found":
+            verdict = "closest"  # never an answer; its closest sentences may still be quoted
         ev["closest"] = float(verdict == "closest")  # not an answer, but worth quoting (``closest``)
         return verdict == "found", ev
+    if unnamed:
+        return False, ev
     if ev["sentence_similarity"] >= settings.confident_sentence_similarity and not ev["wants_number"]:
         return True, ev  # one sentence says it, in other words
     if ev["support"] == 0.0:  # no sentence shares a word (or a wanted figure) with the question

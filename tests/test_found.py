@@ -26,6 +26,8 @@ def test_evidence_in_the_middle_band_gets_the_closest_sentences_and_claims_nothi
     shipped = json.loads(Path(Settings().found_model).read_text("utf-8"))
     middle = tmp_path / "middle.json"  # the shipped weights with every probability in the middle band
     middle.write_text(json.dumps({**shipped, "threshold": 1.0, "closest_threshold": 0.0}), "utf-8")
+    everything = tmp_path / "everything.json"  # every probability "found"
+    everything.write_text(json.dumps({**shipped, "threshold": 0.0, "closest_threshold": 0.0}), "utf-8")
     monkeypatch.setattr(corpus_assistant.settings, "found_model", str(middle))
     answer = corpus_assistant.ask("What is being done for people who sleep on the streets in West Northamptonshire?")
     assert not answer.found and answer.kind == "closest"
@@ -33,9 +35,13 @@ def test_evidence_in_the_middle_band_gets_the_closest_sentences_and_claims_nothi
     assert "sleeping rough" in answer.answer
     assert_well_cited(answer)
     assert "Closest passages (they may not answer the question)" in sources_html(answer)
-    # the rules the model never overrides still turn away a topic no passage names, with no quote
-    flooding = corpus_assistant.ask("What is North Northamptonshire doing about flooding?")
-    assert flooding.kind == "not_found" and not re.search(r"\[\d+\]", flooding.answer)
+    # a topic no passage names is never answered, however sure the model: at most the closest sentences
+    monkeypatch.setattr(corpus_assistant.settings, "found_model", str(everything))
+    assert corpus_assistant.ask("What is North Northamptonshire doing about flooding?").kind == "closest"
+    assert corpus_assistant.ask("What is the average house price in West Northamptonshire?").kind == "fact"
+    # a "who is the <role>" question no sentence answers gets a bare "not found", whatever the model says
+    nobody = corpus_assistant.ask("Who is the Police and Crime Commissioner for Northamptonshire?")
+    assert nobody.kind == "not_found" and not re.search(r"\[\d+\]", nobody.answer)
 
 
 def test_an_empty_setting_falls_back_to_the_thresholds(corpus_assistant, monkeypatch):
