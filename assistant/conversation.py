@@ -56,6 +56,7 @@ class Turn:
     names: list[str] = field(default_factory=list)  # the document names the conversation used
     kind: str | None = None  # the kind of section asked for (structure.KINDS), if any
     topic: list[str] = field(default_factory=list)  # what the question is about, as index terms
+    topic_text: str = ""  # the same in the user's words ("jobs", not "job"): what a topic search embeds
     focus: list[str] = field(default_factory=list)  # the topic a structural question narrows to ("goals about X")
     focus_text: str = ""  # that topic in the user's words, for messages
     follow_up: bool = False
@@ -84,8 +85,8 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
     follow_up = before is not None and _is_follow_up(question, max_words)
     doc_ids = list(named) if named else ([] if comparison or before is None else before.doc_ids)
     focus_text = focus_words(own)
-    turn = Turn(question, own, doc_ids, used, wanted_kind(own), topic, topic_terms(focus_text), focus_text, follow_up,
-                comparison, overview=bool(_OVERVIEW.search(own)) and not topic, more=bool(_MORE.search(question)),
+    turn = Turn(question, own, doc_ids, used, wanted_kind(own), topic, topic_words(own), topic_terms(focus_text), focus_text,
+                follow_up, comparison, overview=bool(_OVERVIEW.search(own)) and not topic, more=bool(_MORE.search(question)),
                 answer_type=AnswerType.of(question))
     if not follow_up:
         return turn
@@ -100,7 +101,7 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
     elif topic:  # a fact follow-up: the old question's words stay in the search, weighted low when scoring
         turn.query = f"{before.query} {own}"
     else:  # the old question again, in a new scope or at more length
-        turn.topic, turn.focus, turn.focus_text = before.topic, before.focus, before.focus_text
+        turn.topic, turn.topic_text, turn.focus, turn.focus_text = before.topic, before.topic_text, before.focus, before.focus_text
         turn.query = f"{before.query} {own}"
         turn.overview = before.overview
     return turn
@@ -120,6 +121,17 @@ def topic_terms(text: str) -> list[str]:
     """
     text = _OVERVIEW.sub(" ", _KIND_PATTERN.sub(" ", text))
     return [t for t in terms(text) if t not in _FRAME and not t[0].isdigit()]
+
+
+def topic_words(text: str) -> str:
+    """The words of ``text`` that carry its ``topic_terms``, as the user wrote them: the embedder
+    reads "jobs" and "families", not the index terms "job" and "familie".
+
+    >>> topic_words("Compare what the two plans say about jobs."), topic_words("Do both plans help families?")
+    ('jobs', 'help families')
+    """
+    topic = set(topic_terms(text))
+    return " ".join(w for w in re.findall(r"[\w'’-]+", text) if set(terms(w)) & topic)
 
 
 def focus_words(text: str) -> str:

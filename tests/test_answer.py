@@ -103,6 +103,14 @@ def test_comparisons_answer_document_by_document(corpus_assistant):
     assert_well_cited(answer)
 
 
+def test_a_comparison_searches_each_document_by_the_topic_in_the_users_words(corpus_assistant):
+    # searched as the index term "job", West's part scored under the similarity floor: "nothing found about jobs"
+    answer = corpus_assistant.ask("How do the two plans compare on jobs?")
+    assert answer.kind == "comparison" and "nothing found" not in answer.answer
+    assert {c.doc_id for c in answer.citations} == {NORTH, WEST}
+    assert_well_cited(answer)
+
+
 @pytest.mark.parametrize("question", [
     "What is the capital of France?",
     "How much is the council tax band D charge?",
