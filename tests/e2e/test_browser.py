@@ -75,6 +75,16 @@ def test_asking_shows_an_answer_with_markers_and_its_sources(page):
     page.screenshot(path=str(SHOTS / "answer-with-sources.png"), full_page=True)
 
 
+def test_the_middle_answer_says_it_is_no_answer_then_quotes_the_closest_sentences(page):
+    ask(page, "How will West Northants keep teenagers out of trouble?")  # no word of it is in the documents
+    bubble = page.locator(".message.bot, [data-testid='bot']").last
+    expect(bubble).to_contain_text("The documents do not seem to answer this in so many words")
+    expect(bubble).to_contain_text("youth")
+    expect(bubble.locator("strong", has_text="[1]")).not_to_have_count(0)
+    expect(page.get_by_role("region", name="Closest passages (they may not answer the question)")).to_be_visible()
+    page.screenshot(path=str(SHOTS / "middle-answer.png"), full_page=True)
+
+
 def test_keyboard_alone_can_ask_and_open_a_source(page):
     page.keyboard.press("Tab")
     for _ in range(40):  # tab through the page to the question box
