@@ -1,8 +1,9 @@
 """Fit the "found" model on the dev set: `python evals/fit_found.py` (the corpus must be ingested).
 
-For every dev question answered by the fact path (structural lists, overviews and comparisons
-decide "found" their own way), it computes the evidence features the pipeline computes at run
-time, fits a logistic regression (scikit-learn, class-balanced), reports 5-fold cross-validated
+For every dev question answered by the fact path (structural lists and overviews decide "found"
+their own way; a comparison applies this model to each document's part, but its questions are
+left out of the fit, which sees whole questions only), it computes the evidence features the
+pipeline computes at run time, fits a logistic regression (scikit-learn, class-balanced), reports 5-fold cross-validated
 accuracy, false-refusal and refusal rates against the threshold rule, and writes the weights to
 ``assistant/found_model.json``. The gold set is never read here.
 

@@ -12,11 +12,11 @@ space-insensitively. Metrics, all deterministic:
   does), every [n] exists, every cited passage contains the sentence it supports, citation
   precision (cited passages holding gold) and recall (gold phrases found in cited passages);
 - answers: key-fact recall ("a|b" means either), refusal accuracy on unanswerable questions and
-  the false-refusal rate on answerable ones, and of those refusals the ones that still quote the
-  closest sentences (the middle answer, ``closest_rate``; ``closest_right``: its first citation
-  holds gold) against the bare "not found" ones (``bare_refusal_rate``), and how often an
-  unanswerable question gets the middle answer (``closest_unanswerable``); list_complete (a structural question's answer holds
-  every expected item); scope_kept (no citation from a document the conversation excluded);
+  the false-refusal rate on answerable ones, split into the middle answers that still quote the
+  closest sentences (``closest_rate``; ``closest_right``: its first citation holds gold) and the
+  bare "not found" (``bare_refusal_rate``); how often an unanswerable question gets the middle
+  answer (``closest_unanswerable``); list_complete (a structural question's answer holds every
+  expected item); scope_kept (no citation from a document the conversation excluded);
   latency p50/p95.
 
 >>> holds("Age 0-15: England 5.0%;  North  Northamptonshire 10.9%", ["north northamptonshire 10.9%"])

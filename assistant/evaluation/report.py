@@ -12,8 +12,8 @@ from pathlib import Path
 
 HEADLINE = ["hit@1", "hit@3", "hit@5", "recall@5", "mrr", "ndcg@10", "cited_first", "cited_any", "citation_precision",
             "citation_recall", "citation_support", "fact_recall", "list_complete", "scope_kept", "refusal_accuracy",
-            "false_refusal_rate", "bare_refusal_rate", "closest_rate", "closest_right", "closest_unanswerable", "answered_generatively", "claims_supported_share", "alce_recall", "alce_precision",
-            "latency_p50_ms", "latency_p95_ms"]
+            "false_refusal_rate", "bare_refusal_rate", "closest_rate", "closest_right", "closest_unanswerable",
+            "answered_generatively", "claims_supported_share", "alce_recall", "alce_precision", "latency_p50_ms", "latency_p95_ms"]
 CHART = ["hit@1", "hit@5", "mrr", "refusal_accuracy"]
 
 
