@@ -135,16 +135,21 @@ def topic_words(text: str) -> str:
 
 
 def focus_words(text: str) -> str:
-    """The words after the first word that introduces a topic; none means "all of them".
+    """The words after the first word that introduces a topic, without a closing time frame
+    ("by 2030" frames the question, it is not the topic); none means "all of them".
 
     >>> focus_words("Which goals address rural transport?"), focus_words("What goals sit under the Proud Place priority?")
     ('rural transport', '')
+    >>> focus_words("What outcomes does it want for homes by 2030?")
+    'homes'
     """
     text = _KIND_PATTERN.sub(" ", text)
     m = _CONNECTOR.search(text)
     if not m or not topic_terms(text[m.end():]):
         return ""
-    return re.sub(r"^(the|our|its|their)\s+|[?.!\s]+$", "", text[m.end():].strip(), flags=re.I)
+    focus = re.sub(r"[?.!\s]+$", "", text[m.end():].strip())
+    focus = re.sub(r"\s+(by|in|until|before)\s+(the\s+end\s+of\s+)?\d{4}$", "", focus, flags=re.I)
+    return re.sub(r"^(the|our|its|their)\s+", "", focus, flags=re.I)
 
 
 def mentions(question: str, aliases: dict[str, list[str]]) -> dict[str, list[str]]:

@@ -6,7 +6,8 @@
 - ``overview``: "Summarise X" gives the document's own statement of purpose, then each priority
   with its one-line description.
 - ``themed_list``: "What outcomes do they want for housing?" lists all the outcomes of the one
-  priority whose own description matches the topic clearly (cosine and margin in settings).
+  priority whose own description matches the topic clearly, or else whose title alone does
+  ("homes": "More and Better Quality Homes"); cosines and margins in settings.
 - ``topical_list``: "Which goals address X?" ranks only sections of those kinds, keeps the ones
   that speak of X, groups them by document and priority, names each by its title, and says so
   when a document has none.
@@ -16,6 +17,8 @@ Every line quotes a sentence of the passage it cites, so these answers stay extr
 from __future__ import annotations
 
 import re
+
+import numpy as np
 
 from assistant.answer import Answer, Pick, Scorer, as_sentence, citations, not_found, number, sentences
 from assistant.conversation import Turn, topic_terms
@@ -50,12 +53,21 @@ def anchor(question: str, outline: list[Section]) -> str | None:
     asked = set(terms(question))
     number_asked = _PRIORITY_NUMBER.search(question)
     for title in dict.fromkeys(s.priority for s in outline if s.priority):
-        own = set(topic_terms(re.sub(r"^[\d.\s]*|\b(our\s+)?priority\s+\d+:?", " ", title, flags=re.I)))
+        own = set(topic_terms(priority_name(title)))
         if number_asked and re.search(rf"\bpriority\s+{number_asked.group(1)}\b", title, re.I):
             return title
         if own and own <= asked:
             return title
     return None
+
+
+def priority_name(title: str) -> str:
+    """A priority's title without its number.
+
+    >>> priority_name("Our Priority 4: More and Better Quality Homes"), priority_name("6 Priority 2: Prosperous Place")
+    ('More and Better Quality Homes', 'Prosperous Place')
+    """
+    return re.sub(r"^[\d.\s]*|\b(our\s+)?priority\s+\d+:?\s*", "", title, flags=re.I).strip()
 
 
 def items(outline: list[Section], kind: str, priority: str | None = None) -> list[tuple[str, Passage, str]]:
@@ -123,12 +135,15 @@ def themed_list(turn: Turn, docs: list[str], retriever: Retriever, settings: Set
     if turn.kind not in BULLET_KINDS or len(docs) != 1:
         return None
     doc_id = docs[0]
-    best: dict[str, float] = {}
-    for p in retriever.find(Turn(turn.focus_text, turn.focus_text), settings.candidates, [doc_id], ("priority",)).passages:
-        best[p.chunk.priority] = max(best.get(p.chunk.priority, 0.0), p.similarity)
-    ranked = sorted(best.items(), key=lambda kv: -kv[1]) + [("", 0.0)]
-    (theme, first), (_, second) = ranked[0], ranked[1]
-    if not theme or first < settings.theme_similarity or first - second < settings.theme_margin:
+    topic = Turn(turn.focus_text, turn.focus_text)
+    described: dict[str, float] = {}  # each priority's best description passage
+    for p in retriever.find(topic, settings.candidates, [doc_id], ("priority",)).passages:
+        described[p.chunk.priority] = max(described.get(p.chunk.priority, 0.0), p.similarity)
+    titles = dict.fromkeys(s.priority for s in retriever.outlines.get(doc_id, []) if s.priority)
+    titled = {t: float(np.dot(topic.vector, retriever.label_vector(priority_name(t)))) for t in titles}
+    theme = (_clear_winner(described, settings.theme_similarity, settings.theme_margin)
+             or _clear_winner(titled, settings.theme_title_similarity, settings.theme_title_margin))
+    if not theme:
         return None
     found = items(retriever.outlines.get(doc_id, []), turn.kind, theme)[: settings.structure_items]
     if not found:
@@ -136,6 +151,17 @@ def themed_list(turn: Turn, docs: list[str], retriever: Retriever, settings: Set
     lines, picks = [f"{retriever.documents[doc_id].title} — {PLURAL[turn.kind]} under {theme}:"], []
     _add_items([("", passage, sentence) for _, passage, sentence in found], lines, picks)
     return _listed(turn, lines, picks, settings, "list")
+
+
+def _clear_winner(scores: dict[str, float], floor: float, margin: float) -> str | None:
+    """The key with the highest score, when it reaches ``floor`` and leads the next by ``margin``.
+
+    >>> _clear_winner({"a": 0.7, "b": 0.4}, 0.6, 0.2), _clear_winner({"a": 0.7, "b": 0.6}, 0.6, 0.2)
+    ('a', None)
+    """
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1]) + [("", 0.0)]
+    (best, first), (_, second) = ranked[0], ranked[1]
+    return best if best and first >= floor and first - second >= margin else None
 
 
 def topical_list(turn: Turn, docs: list[str], retriever: Retriever, settings: Settings) -> Answer:

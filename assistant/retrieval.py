@@ -16,6 +16,7 @@ import logging
 import re
 import time
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from langchain_core.embeddings import Embeddings
 
@@ -101,6 +102,11 @@ class Retriever:
         else:
             return False  # the generation caught up with changes already read
         return True
+
+    @lru_cache(maxsize=4096)
+    def label_vector(self, label: str) -> tuple[float, ...]:
+        """The vector of a short label (a priority's title), remembered: labels repeat, questions do not."""
+        return tuple(self.embeddings.embed_query(label))
 
     def read(self, question: str, history: list[str] | None = None, doc_id: str | None = None) -> Turn:
         """The question as understood in its conversation; ``doc_id`` (the user's choice) fixes the scope."""

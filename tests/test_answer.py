@@ -78,6 +78,18 @@ def test_outcomes_for_a_priority_theme_list_all_of_that_prioritys_outcomes(corpu
     assert_well_cited(answer)
 
 
+@pytest.mark.parametrize("focus, priority", [
+    ("thriving towns", "Our Priority 3: Thriving Towns and Neighbourhoods"),
+    ("growing up", "Our Priority 5: Best Place to Grow up"),
+    ("council services", "Our Priority 7: An Efficient & Enabling Council"),
+])
+def test_a_theme_named_by_a_prioritys_title_lists_that_prioritys_outcomes(corpus_assistant, focus, priority):
+    answer = corpus_assistant.ask(f"What outcomes does West Northamptonshire want for {focus} by 2030?")  # "by 2030" is the frame
+    assert answer.kind == "list" and f"outcomes under {priority}" in answer.answer
+    assert all(c.section.startswith(f"{priority} > Suggested outcomes") for c in answer.citations)
+    assert_well_cited(answer)
+
+
 def test_an_overview_gives_the_purpose_then_each_priority(corpus_assistant):
     answer = corpus_assistant.ask("Give me an overview of the North Northamptonshire Vision.")
     assert answer.kind == "overview"
