@@ -16,6 +16,8 @@ read in turn, so the state carries forward as a person would expect:
 (['west'], 'outcome', 'housing', 'What outcomes does want for by 2030? and what about housing?')
 >>> read("what about the North?", ["What does West Northants plan for skills?"], docs).doc_ids
 ['north']
+>>> read("What do the two plans each say about data?", [], docs).comparison, read("How many homes are built each year?", [], docs).comparison
+(True, False)
 """
 
 from __future__ import annotations
@@ -32,9 +34,10 @@ _FOLLOW_UP = re.compile(
     r"|\b(it|its|they|them|their|that|those|these|this one|there)\b",
     re.I,
 )
+# "each" compares ("What do the plans each say?"), but not in "each other" or "each year".
 _COMPARE = re.compile(
-    r"\b(compare|compared|comparison|contrast|both|each|differ|differs|difference|differences|"
-    r"versus|vs|two documents|two plans|the documents|in common|similarities|similar)\b",
+    r"\b(compare|compared|comparison|contrast|both|each(?!\s+(?:other|one|year|month|week|day|time)s?\b)|differ|differs|"
+    r"difference|differences|versus|vs|two documents|two plans|the documents|in common|similarities|similar)\b",
     re.I,
 )
 _OVERVIEW = re.compile(r"\b(summar(y|ise|ize)|overview|outline|in a nutshell|main points|key points|gist)\b|\babout\s*\?*$", re.I)

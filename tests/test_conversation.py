@@ -48,6 +48,13 @@ def test_a_comparison_opens_the_conversation_to_every_document():
     assert turn.comparison and turn.doc_ids == []
 
 
+def test_each_year_and_each_other_do_not_make_a_comparison(corpus_assistant):
+    assert read("What do the two plans each say about data?", [], ALIASES).comparison
+    assert not read("How will the towns get along with each other?", [], ALIASES).comparison
+    answer = corpus_assistant.ask("How many affordable homes will be built each year?")
+    assert answer.kind == "fact" and "650" in answer.answer  # not "North ...: nothing found about this topic"
+
+
 def test_follow_ups_never_cite_a_document_the_conversation_excluded(corpus_assistant):
     dialogue = ["What does the One West Northamptonshire plan say about transport?", "What are the priorities?",
                 "and what about housing?", "tell me more about that"]
