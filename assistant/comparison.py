@@ -2,10 +2,14 @@
 
 "How do the two plans differ on the economy?" is answered document by document: each part holds
 that document's best cited sentences on the topic, searched in that document alone, or a line
-saying the document does not cover it. The reader sees who says what; nothing is merged.
+saying the document does not cover it. The reader sees who says what; nothing is merged. A
+document that uses no word of the topic covers it only if a sentence says it in other words,
+the rule a single question follows for the whole library.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from assistant.answer import Answer, Scorer, as_sentence, citations, is_supported, not_found, number
 from assistant.conversation import Turn
@@ -20,7 +24,8 @@ def side_by_side(turn: Turn, doc_ids: list[str], retriever: Retriever, scorer: S
     for doc_id in doc_ids:
         passages = retriever.find(topic, settings.evidence_passages, [doc_id]).passages
         nearest += passages[:1]
-        found, evidence[doc_id] = is_supported(passages, scorer, settings)
+        unnamed = bool(turn.topic) and not retriever.vocabulary(doc_id).intersection(turn.topic)
+        found, evidence[doc_id] = is_supported(passages, replace(scorer, topic_unknown=unnamed), settings)
         title = retriever.documents[doc_id].title
         if not found:
             parts.append(f"{title}: nothing found about {about}.")

@@ -77,6 +77,13 @@ class Retriever:
         self.documents = {d.doc_id: d for d in sorted(documents, key=lambda d: d.doc_id)}
         self.aliases = {d.doc_id: d.aliases for d in self.documents.values()}  # explicit names only: a title may be a topic
         self.outlines: dict[str, list[Section]] = {doc_id: sections(order) for doc_id, order in self.reading_order.items()}
+        self._vocabularies: dict[str, frozenset[str]] = {}
+
+    def vocabulary(self, doc_id: str) -> frozenset[str]:
+        """Every index term one document uses (read once, until the index changes)."""
+        if doc_id not in self._vocabularies:
+            self._vocabularies[doc_id] = frozenset().union(*(term_set(c.indexed_text) for c in self.reading_order.get(doc_id, [])))
+        return self._vocabularies[doc_id]
 
     def follow(self) -> bool:
         """Reload when another process changed the index (a replica's view of a shared Chroma

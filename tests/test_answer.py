@@ -115,6 +115,14 @@ def test_comparisons_answer_document_by_document(corpus_assistant):
     assert_well_cited(answer)
 
 
+def test_a_document_that_never_uses_the_topics_word_does_not_cover_it_in_a_comparison(corpus_assistant):
+    # North never says "homelessness"; its nearest sentences (isolation, deprivation) used to be quoted as its part
+    answer = corpus_assistant.ask("Compare the two documents on homelessness.")
+    assert "North Northamptonshire Vision 2050 (BIG50): nothing found about homelessness." in answer.answer
+    assert {c.doc_id for c in answer.citations} == {WEST}
+    assert_well_cited(answer)
+
+
 def test_a_comparison_searches_each_document_by_the_topic_in_the_users_words(corpus_assistant):
     # searched as the index term "job", West's part scored under the similarity floor: "nothing found about jobs"
     answer = corpus_assistant.ask("How do the two plans compare on jobs?")
