@@ -23,7 +23,7 @@ import numpy as np
 from assistant.answer import Answer, Pick, Scorer, as_sentence, citations, not_found, number, sentences
 from assistant.conversation import Turn, topic_terms
 from assistant.keywords import terms
-from assistant.outline import Section, members
+from assistant.outline import Section, bare_title, members
 from assistant.retrieval import Passage, Retriever
 from assistant.settings import Settings
 from assistant.structure import GOAL_LIKE
@@ -67,7 +67,7 @@ def priority_name(title: str) -> str:
     >>> priority_name("Our Priority 4: More and Better Quality Homes"), priority_name("6 Priority 2: Prosperous Place")
     ('More and Better Quality Homes', 'Prosperous Place')
     """
-    return re.sub(r"^[\d.\s]*|\b(our\s+)?priority\s+\d+:?\s*", "", title, flags=re.I).strip()
+    return re.sub(r"\b(our\s+)?priority\s+\d+:?\s*", "", bare_title(title), flags=re.I).strip()
 
 
 def items(outline: list[Section], kind: str, priority: str | None = None) -> list[tuple[str, Passage, str]]:
@@ -139,10 +139,11 @@ def themed_list(turn: Turn, docs: list[str], retriever: Retriever, settings: Set
     described: dict[str, float] = {}  # each priority's best description passage
     for p in retriever.find(topic, settings.candidates, [doc_id], ("priority",)).passages:
         described[p.chunk.priority] = max(described.get(p.chunk.priority, 0.0), p.similarity)
-    titles = dict.fromkeys(s.priority for s in retriever.outlines.get(doc_id, []) if s.priority)
-    titled = {t: float(np.dot(topic.vector, retriever.label_vector(priority_name(t)))) for t in titles}
-    theme = (_clear_winner(described, settings.theme_similarity, settings.theme_margin)
-             or _clear_winner(titled, settings.theme_title_similarity, settings.theme_title_margin))
+    theme = _clear_winner(described, settings.theme_similarity, settings.theme_margin)
+    if not theme:  # the descriptions do not decide: does one priority's title name the topic?
+        titles = dict.fromkeys(s.priority for s in retriever.outlines.get(doc_id, []) if s.priority)
+        titled = {t: float(np.dot(topic.vector, retriever.label_vector(priority_name(t)))) for t in titles}
+        theme = _clear_winner(titled, settings.theme_title_similarity, settings.theme_title_margin)
     if not theme:
         return None
     found = items(retriever.outlines.get(doc_id, []), turn.kind, theme)[: settings.structure_items]
@@ -259,5 +260,5 @@ def _matching(passage: Passage, scorer: Scorer, settings: Settings) -> list[str]
 def _label(chunk) -> str:
     """A goal's name: its own title, with the priority it serves; a bullet's: its group and priority."""
     own = chunk.heading if chunk.role == "item" else SINGULAR.get(chunk.kind, chunk.heading)
-    priority = re.sub(r"^[\d.\s]+", "", chunk.priority)
+    priority = bare_title(chunk.priority)
     return f"{own[:1].upper()}{own[1:]} ({priority})" if priority and priority != own else own

@@ -16,6 +16,7 @@ lists every priority, in order) and what ``assistant outline DOC_ID`` and the Ab
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from assistant.chunking import SEPARATOR, Chunk
@@ -41,6 +42,15 @@ class Section:
     @property
     def text(self) -> str:
         return "\n".join(c.text for c in self.chunks)
+
+
+def bare_title(heading: str) -> str:
+    """A heading without its section number.
+
+    >>> bare_title("6.2 Priority Goals"), bare_title("Transport")
+    ('Priority Goals', 'Transport')
+    """
+    return re.sub(r"^[\d.\s]+", "", heading)
 
 
 def sections(reading_order: list[Chunk]) -> list[Section]:

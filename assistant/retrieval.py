@@ -16,14 +16,13 @@ import logging
 import re
 import time
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from langchain_core.embeddings import Embeddings
 
 from assistant.conversation import Turn, read
 from assistant.index import DocumentInfo, Index, StoredChunk
 from assistant.keywords import KeywordIndex, term_set, terms
-from assistant.outline import Section, sections
+from assistant.outline import Section, bare_title, sections
 from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -53,6 +52,7 @@ class Retrieval:
 class Retriever:
     def __init__(self, index: Index, embeddings: Embeddings, settings: Settings):
         self.index, self.embeddings, self.settings = index, embeddings, settings
+        self._label_vectors: dict[str, list[float]] = {}  # they depend on the model only, not on the index
         self.refresh()
 
     def refresh(self) -> None:
@@ -110,10 +110,11 @@ class Retriever:
             return False  # the generation caught up with changes already read
         return True
 
-    @lru_cache(maxsize=4096)
-    def label_vector(self, label: str) -> tuple[float, ...]:
+    def label_vector(self, label: str) -> list[float]:
         """The vector of a short label (a priority's title), remembered: labels repeat, questions do not."""
-        return tuple(self.embeddings.embed_query(label))
+        if label not in self._label_vectors:
+            self._label_vectors[label] = self.embeddings.embed_query(label)
+        return self._label_vectors[label]
 
     def read(self, question: str, history: list[str] | None = None, doc_id: str | None = None) -> Turn:
         """The question as understood in its conversation; ``doc_id`` (the user's choice) fixes the scope."""
@@ -179,7 +180,7 @@ def quotes_title(question: str, heading: str) -> bool:
     >>> quotes_title("What is done about poor housing?", "Housing"), quotes_title("Is it a nice place?", "5.2 A Place")
     (False, False)
     """
-    title = _words(re.sub(r"^[\d.]+\s*", "", heading))
+    title = _words(bare_title(heading))
     return len(terms(title)) >= 2 and f" {title} " in f" {_words(question)} "
 
 

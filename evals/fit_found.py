@@ -3,9 +3,9 @@
 For every dev question answered by the fact path (structural lists and overviews decide "found"
 their own way; a comparison applies this model to each document's part, but its questions are
 left out of the fit, which sees whole questions only), it computes the evidence features the
-pipeline computes at run time, fits a logistic regression (scikit-learn, class-balanced), reports 5-fold cross-validated
-accuracy, false-refusal and refusal rates against the threshold rule, and writes the weights to
-``assistant/found_model.json``. The gold set is never read here.
+pipeline computes at run time, fits a logistic regression (scikit-learn, class-balanced),
+reports 5-fold cross-validated accuracy, false-refusal and refusal rates against the threshold
+rule, and writes the weights to ``assistant/found_model.json``. The gold set is never read here.
 
 It also sets where the middle answer starts ("the documents do not seem to answer this in so many
 words; the closest they come: ..."): the highest probability below which, cross-validated, at
