@@ -40,7 +40,15 @@ _COMPARE = re.compile(
     r"difference|differences|versus|vs|two documents|two plans|the documents|in common|similarities|similar)\b",
     re.I,
 )
-_OVERVIEW = re.compile(r"\b(summar(y|ise|ize)|overview|outline|in a nutshell|main points|key points|gist)\b|\babout\s*\?*$", re.I)
+# Words asking for a document as a whole ("a quick overview", "the big picture", "in a few sentences").
+# "What is a vision?" asks what the word means, even beside a document's name: no overview.
+_DEFINITION = re.compile(r"\b(a|an)\s+(vision|plan|document|strategy)\b", re.I)
+_OVERVIEW = re.compile(
+    r"\b((quick|brief|short|general|high[- ]level|simple|rough)\s+)?(summar(y|ise|ize)|overview|outline|rundown|synopsis)\b"
+    r"|\b(in a nutshell|gist|describe|explain)\b|\b(main|key|big)\s+(points?|ideas?|themes?|messages?|picture)\b"
+    r"|\bin (a few|one|two|three|\d+) (sentences?|words|lines|paragraphs?)\b|\b(about|cover|covers)\s*[?.!]*$",
+    re.I,
+)
 # Words that introduce what a structural question is about ("goals that address rural transport").
 _CONNECTOR = re.compile(r"\b(address\w*|about|on|for|regarding|concerning|relat\w* to|to do with|cover\w*|tackl\w*|"
                         r"deal\w* with|around|involv\w*|mention\w*|help\w*|support\w*|improv\w*|reduc\w*)\b", re.I)
@@ -89,7 +97,7 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
     doc_ids = list(named) if named else ([] if comparison or before is None else before.doc_ids)
     focus_text = focus_words(own)
     turn = Turn(question, own, doc_ids, used, wanted_kind(own), topic, topic_words(own), topic_terms(focus_text), focus_text,
-                follow_up, comparison, overview=bool(_OVERVIEW.search(own)) and not topic, more=bool(_MORE.search(question)),
+                follow_up, comparison, overview=_asks_overview(own, bool(named)) and not topic, more=bool(_MORE.search(question)),
                 answer_type=AnswerType.of(question))
     if not follow_up:
         return turn
@@ -108,6 +116,13 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
         turn.query = f"{before.query} {own}"
         turn.overview = before.overview
     return turn
+
+
+def _asks_overview(own: str, named: bool) -> bool:
+    """Words asking for a summary, or a named document and nothing asked about it ("What is the
+    West Northants plan?", "Tell me about the North Northamptonshire Vision"); the caller checks
+    that no topic is left."""
+    return bool(_OVERVIEW.search(own)) or (named and not _DEFINITION.search(own))
 
 
 def _is_follow_up(question: str, max_words: int) -> bool:

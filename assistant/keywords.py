@@ -24,8 +24,14 @@ logging.getLogger("bm25s").setLevel(logging.WARNING)  # bm25s sets its own logge
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:[.,][0-9]+)*")
 # scikit-learn's list lacks some forms of "do"; left in, "does" folds to "doe" and outweighs
-# every real word of "What does the plan say about X?".
-STOP_WORDS = ENGLISH_STOP_WORDS | {"does", "did", "doing"}
+# every real word of "What does the plan say about X?". It also holds nouns and adjectives that
+# a question can be about ("empty homes", "energy bills", "fire", "front doors", "top employers"):
+# those stay words.
+STOP_WORDS = (ENGLISH_STOP_WORDS | {"does", "did", "doing"}) - {
+    "amount", "bill", "bottom", "call", "cry", "detail", "empty", "fill", "fire", "front", "full", "interest",
+    "mill", "move", "serious", "side", "system", "thick", "thin", "top"}
+# A contraction's tail and a possessive are no words: "I'm", "don't", "we'll", "council's".
+_CONTRACTION = re.compile(r"n't\b|'(s|m|re|ve|ll|d)\b")
 
 
 @lru_cache(maxsize=50_000)
@@ -39,9 +45,11 @@ def terms(text: str) -> list[str]:
 
     >>> terms("The council's businesses and homes")
     ['council', 'business', 'home']
+    >>> terms("I'm sure they don't")
+    ['sure']
     """
     out = []
-    for token in _TOKEN.findall(text.lower().replace("’", "'").replace("'s", "")):
+    for token in _TOKEN.findall(_CONTRACTION.sub(" ", text.lower().replace("’", "'"))):
         if token in STOP_WORDS:
             continue
         if token.endswith("sses"):

@@ -1,6 +1,6 @@
 """Keyword search (bm25s) on small real texts: exact words win, filters hold, nothing scoreless."""
 
-from assistant.keywords import KeywordIndex
+from assistant.keywords import KeywordIndex, terms
 
 TEXTS = {
     "a": "HS2 will stop at the new station by 2033.",
@@ -38,3 +38,8 @@ def test_idf_ranks_rare_words_higher_and_unknown_words_highest():
 
 def test_an_empty_index_finds_nothing():
     assert KeywordIndex([], []).search("bus", 5) == []
+
+
+def test_contractions_make_no_terms_and_content_words_are_not_stop_words():
+    assert terms("I'm sure we'll see they don't") == ["sure"]
+    assert terms("empty homes, energy bills and a fire") == ["empty", "home", "energy", "bill", "fire"]
