@@ -37,7 +37,8 @@ _FOLLOW_UP = re.compile(
 # "each" compares ("What do the plans each say?"), but not in "each other" or "each year".
 _COMPARE = re.compile(
     r"\b(compare|compared|comparison|contrast|both|each(?!\s+(?:other|one|year|month|week|day|time)s?\b)|differ|differs|"
-    r"difference|differences|versus|vs|two documents|two plans|the documents|in common|similarities|similar)\b",
+    r"difference|differences|versus|vs|two documents|two plans|the documents|in common|similarities|similar|"
+    r"which (plan|document|vision|one)|which of the (two|plans|documents))\b",
     re.I,
 )
 # Words asking for a document as a whole ("a quick overview", "the big picture", "in a few sentences").
@@ -52,6 +53,8 @@ _OVERVIEW = re.compile(
 # Words that introduce what a structural question is about ("goals that address rural transport").
 _CONNECTOR = re.compile(r"\b(address\w*|about|on|for|regarding|concerning|relat\w* to|to do with|cover\w*|tackl\w*|"
                         r"deal\w* with|around|involv\w*|mention\w*|help\w*|support\w*|improv\w*|reduc\w*)\b", re.I)
+# "what about the other plan?": the documents the conversation has not been about.
+_OTHER = re.compile(r"\b(the\s+)?other\s+(plan|document|vision|strategy|one|council|area)\b", re.I)
 _MORE = re.compile(r"\b(tell me more|more detail|more about (that|this|it)|elaborate|expand on|go on)\b", re.I)
 # Words that frame a question without saying what it is about.
 _FRAME = frozenset(terms("what which who how why when where list name give tell show does do did is are was were "
@@ -90,7 +93,7 @@ def read(question: str, history: list[str], aliases: dict[str, list[str]], max_f
 def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]], max_words: int) -> Turn:
     named = mentions(question, aliases)
     used = [a for names in named.values() for a in names]
-    own = without_phrases(question, used)
+    own = _OTHER.sub(" ", without_phrases(question, used)).strip()  # "the other plan" names a document, as an alias does
     topic = topic_terms(own)
     comparison = bool(_COMPARE.search(question))
     follow_up = before is not None and _is_follow_up(question, max_words)
@@ -102,6 +105,10 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
     if not follow_up:
         return turn
     turn.comparison = comparison or (before.comparison and not named)
+    if before.doc_ids and not named and _OTHER.search(question):  # "and the other plan?"
+        turn.doc_ids = [d for d in aliases if d not in before.doc_ids] or before.doc_ids
+    elif before.doc_ids and named and comparison:  # "how does that compare with the North?": both sides
+        turn.doc_ids = list(dict.fromkeys(before.doc_ids + turn.doc_ids))
     turn.names = turn.names or before.names
     if turn.kind and turn.kind != before.kind and not topic:  # "its priorities?": a new question about the same documents
         return turn
@@ -167,6 +174,7 @@ def focus_words(text: str) -> str:
         return ""
     focus = re.sub(r"[?.!\s]+$", "", text[m.end():].strip())
     focus = re.sub(r"\s+(by|in|until|before)\s+(the\s+end\s+of\s+)?\d{4}$", "", focus, flags=re.I)
+    focus = re.sub(r"\s+(in|of|from)\s+(the\s+|this\s+|that\s+)?(plan|vision|document|strategy)$", "", focus, flags=re.I)
     return re.sub(r"^(the|our|its|their)\s+", "", focus, flags=re.I)
 
 

@@ -34,6 +34,12 @@ STOP_WORDS = (ENGLISH_STOP_WORDS | {"does", "did", "doing"}) - {
 _CONTRACTION = re.compile(r"n't\b|'(s|m|re|ve|ll|d)\b")
 
 
+# Plurals of words ending in "s" that the fold below would get wrong ("buses" is no "buse"): a
+# rule cannot tell them from "houses" or "causes", so they are listed.
+_PLURALS_IN_ES = {"buses": "bus", "minibuses": "minibus", "gases": "gas", "campuses": "campus", "bonuses": "bonus",
+                  "viruses": "virus", "censuses": "census", "focuses": "focus", "statuses": "status", "lenses": "lens"}
+
+
 @lru_cache(maxsize=50_000)
 def term_set(text: str) -> frozenset[str]:
     """The distinct ``terms`` of a text, remembered: passages and sentences are scored for every question."""
@@ -43,8 +49,8 @@ def term_set(text: str) -> frozenset[str]:
 def terms(text: str) -> list[str]:
     """Lower-cased words without stop words, with a light plural/possessive fold.
 
-    >>> terms("The council's businesses and homes")
-    ['council', 'business', 'home']
+    >>> terms("The council's businesses, homes and buses")
+    ['council', 'business', 'home', 'bus']
     >>> terms("I'm sure they don't")
     ['sure']
     """
@@ -52,7 +58,9 @@ def terms(text: str) -> list[str]:
     for token in _TOKEN.findall(_CONTRACTION.sub(" ", text.lower().replace("’", "'"))):
         if token in STOP_WORDS:
             continue
-        if token.endswith("sses"):
+        if token in _PLURALS_IN_ES:
+            token = _PLURALS_IN_ES[token]
+        elif token.endswith("sses"):
             token = token[:-2]  # "businesses" -> "business", as the singular reads
         elif len(token) > 3 and token.endswith("s") and not token.endswith(("ss", "us", "is")):
             token = token[:-1]

@@ -131,6 +131,20 @@ def test_a_comparison_searches_each_document_by_the_topic_in_the_users_words(cor
     assert_well_cited(answer)
 
 
+def test_a_follow_up_comparison_sets_the_earlier_document_beside_the_named_one(corpus_assistant):
+    # "buses" folded to "buse", a word West never uses: its Bus Service Improvement Plan was "nothing found"
+    answer = corpus_assistant.ask("How does that compare with the North?", ["What does West Northamptonshire say about buses?"])
+    assert answer.kind == "comparison" and answer.answer.startswith("One West Northamptonshire")
+    assert "Bus Service Improvement Plan" in answer.answer and "North Northamptonshire Vision 2050 (BIG50): nothing found about buses" in answer.answer
+    assert_well_cited(answer)
+
+
+def test_the_other_plan_is_the_document_the_conversation_was_not_about(corpus_assistant):
+    answer = corpus_assistant.ask("and the other document?", ["What does West Northamptonshire say about skills?"])
+    assert answer.found and {c.doc_id for c in answer.citations} == {NORTH}
+    assert "skill" in answer.answer
+
+
 @pytest.mark.parametrize("question", [
     "What is the capital of France?",
     "How much is the council tax band D charge?",

@@ -73,3 +73,15 @@ def test_a_question_about_a_named_document_as_a_whole_asks_for_an_overview():
     turn = read("and the North?", ["What outcomes does West Northamptonshire want for housing by 2030?"], ALIASES)
     assert not turn.overview and turn.kind == "outcome"  # the earlier question's frame, not the whole document
     assert not read("What is a Vision, according to the North Northamptonshire document?", [], ALIASES).overview  # a definition
+
+
+def test_the_other_plan_and_which_plan():
+    turn = read("what about the other plan?", ["What does West Northants say about buses?"], ALIASES)
+    assert turn.doc_ids == [NORTH] and turn.topic == ["bus"] and "plan" not in turn.query.split()[-2:]
+    turn = read("How does that compare with the North?", ["What does West Northants say about buses?"], ALIASES)
+    assert turn.comparison and turn.doc_ids == [WEST, NORTH]
+    assert read("Which plan says more about tourism?", [], ALIASES).comparison
+
+
+def test_a_closing_in_the_plan_is_no_part_of_the_topic():
+    assert read("Are there any goals on housing in the North Northamptonshire Vision?", [], ALIASES).focus_text == "housing"
