@@ -53,6 +53,11 @@ _OVERVIEW = re.compile(
 # Words that introduce what a structural question is about ("goals that address rural transport").
 _CONNECTOR = re.compile(r"\b(address\w*|about|on|for|regarding|concerning|relat\w* to|to do with|cover\w*|tackl\w*|"
                         r"deal\w* with|around|involv\w*|mention\w*|help\w*|support\w*|improv\w*|reduc\w*)\b", re.I)
+# "the third priority", "the second one" (after a list of priorities): a priority by its place.
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+_ORDINAL = re.compile(r"\b(" + "|".join(_ORDINALS) + r"|(\d+)(?:st|nd|rd|th))\b", re.I)
+_ORDINAL_PRIORITY = re.compile(_ORDINAL.pattern + r"\s+priority\b", re.I)
+_IN_A_PRIORITY = (None, "priority", "goal", "outcome", "priority_area", "action")  # what a priority's place can narrow
 # "what about the other plan?": the documents the conversation has not been about.
 _OTHER = re.compile(r"\b(the\s+)?other\s+(plan|document|vision|strategy|one|council|area)\b", re.I)
 _MORE = re.compile(r"\b(tell me more|more detail|more about (that|this|it)|elaborate|expand on|go on)\b", re.I)
@@ -77,6 +82,7 @@ class Turn:
     comparison: bool = False
     overview: bool = False
     more: bool = False  # "tell me more": the same question, a longer answer
+    priority_number: int | None = None  # a priority named by its place ("the third priority"; "the second" after a list of them)
     answer_type: AnswerType = field(default_factory=AnswerType)  # a figure, a name, or any sentence that says it
     vector: list[float] | None = field(default=None, repr=False)  # the query's embedding, once computed
     vector_of: str = field(default="", repr=False)  # the query it was computed for
@@ -96,12 +102,21 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
     own = _OTHER.sub(" ", without_phrases(question, used)).strip()  # "the other plan" names a document, as an alias does
     topic = topic_terms(own)
     comparison = bool(_COMPARE.search(question))
-    follow_up = before is not None and _is_follow_up(question, max_words)
+    # a follow-up by its words ("and for housing?"), or a short question that can only mean something in context ("why?")
+    follow_up = before is not None and (_is_follow_up(question, max_words) or (
+        not topic and not named and not wanted_kind(own) and len(question.split()) <= max_words))
     doc_ids = list(named) if named else ([] if comparison or before is None else before.doc_ids)
     focus_text = focus_words(own)
     turn = Turn(question, own, doc_ids, used, wanted_kind(own), topic, topic_words(own), topic_terms(focus_text), focus_text,
                 follow_up, comparison, overview=_asks_overview(own, bool(named)) and not topic, more=bool(_MORE.search(question)),
                 answer_type=AnswerType.of(question))
+    if _ORDINAL_PRIORITY.search(own):  # "the third priority"
+        turn.priority_number = place(own)
+    if before is not None and before.kind == "priority" and turn.priority_number is None and turn.kind in _IN_A_PRIORITY:
+        turn.priority_number = place(own)  # "the second one", "the goals under the third", after a list of priorities
+        if turn.priority_number and turn.kind in (None, "priority"):  # "tell me more about the third one": that priority, not the list again
+            turn.kind, turn.overview, turn.topic, turn.topic_text = None, False, [], ""
+            return turn
     if not follow_up:
         return turn
     turn.comparison = comparison or (before.comparison and not named)
@@ -123,6 +138,18 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
         turn.query = f"{before.query} {own}"
         turn.overview = before.overview
     return turn
+
+
+def place(text: str) -> int | None:
+    """The place an ordinal gives.
+
+    >>> place("tell me more about the third one"), place("the 2nd priority"), place("What is the priority?")
+    (3, 2, None)
+    """
+    m = _ORDINAL.search(text)
+    if not m:
+        return None
+    return int(m.group(2)) if m.group(2) else _ORDINALS.index(m.group(1).lower()) + 1
 
 
 def _asks_overview(own: str, named: bool) -> bool:

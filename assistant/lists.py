@@ -48,17 +48,18 @@ def scope(turn: Turn, retriever: Retriever, settings: Settings) -> list[str]:
     return list(dict.fromkeys(p.chunk.doc_id for p in ranked))[: settings.scope_documents]
 
 
-def anchor(question: str, outline: list[Section]) -> str | None:
-    """The priority a question names, by number ("priority 2") or by every word of its title."""
-    asked = set(terms(question))
-    number_asked = _PRIORITY_NUMBER.search(question)
-    for title in dict.fromkeys(s.priority for s in outline if s.priority):
-        own = set(topic_terms(priority_name(title)))
-        if number_asked and re.search(rf"\bpriority\s+{number_asked.group(1)}\b", title, re.I):
-            return title
-        if own and own <= asked:
-            return title
-    return None
+def anchor(question: str, outline: list[Section], number: int | None = None) -> str | None:
+    """The priority a question names: by number ("priority 2", or ``number``: "the second
+    priority"), else by every word of its title ("the Proactive Place goals")."""
+    titles = list(dict.fromkeys(s.priority for s in outline if s.priority))
+    asked = _PRIORITY_NUMBER.search(question)
+    number = number or (int(asked.group(1)) if asked else None)
+    if number:
+        numbered = [t for t in titles if re.search(rf"\bpriority\s+{number}\b", t, re.I)]
+        if numbered or not any(_PRIORITY_NUMBER.search(t) for t in titles):
+            return (numbered or titles[number - 1 : number] or [None])[0]
+    words = set(terms(question))
+    return next((t for t in titles if (own := set(topic_terms(priority_name(t)))) and own <= words), None)
 
 
 def priority_name(title: str) -> str:
@@ -88,13 +89,23 @@ def items(outline: list[Section], kind: str, priority: str | None = None) -> lis
             out.append((s.title, _passage(s.chunks[0]), _lead(s.chunks[0].text)))
             continue
         for c in s.chunks:  # a group of bullets: each bullet is an item
-            out += [(s.priority or s.title, _passage(c), b) for b in sentences(c.text) if not b.endswith(":")]
+            out += [(s.priority or s.title, _passage(c), b) for b in bullets(c.text) if not b.endswith(":")]
     return out
+
+
+def bullets(text: str) -> list[str]:
+    r"""A group's items: its bullet lines (one item, however many sentences), else its sentences.
+
+    >>> bullets("- Homes are warm. They are cheap.\n- Buses run."), bullets("Homes are warm. Buses run.")
+    (['Homes are warm. They are cheap.', 'Buses run.'], ['Homes are warm.', 'Buses run.'])
+    """
+    lines = [line.strip()[2:].strip() for line in text.splitlines() if line.strip().startswith(("- ", "• "))]
+    return lines or sentences(text)
 
 
 def complete_list(turn: Turn, docs: list[str], retriever: Retriever, settings: Settings) -> Answer | None:
     lines, picks = [], []
-    anchors = {doc_id: anchor(turn.question, retriever.outlines.get(doc_id, [])) for doc_id in docs}
+    anchors = {doc_id: anchor(turn.question, retriever.outlines.get(doc_id, []), turn.priority_number) for doc_id in docs}
     if any(anchors.values()):  # the question names a priority: only the documents that have it
         anchors = {doc_id: a for doc_id, a in anchors.items() if a}
     for doc_id, within in anchors.items():
@@ -127,6 +138,29 @@ def overview(turn: Turn, docs: list[str], retriever: Retriever, settings: Settin
     if not picks:
         return None
     return _listed(turn, lines, picks, settings, "overview")
+
+
+def one_priority(turn: Turn, docs: list[str], retriever: Retriever, settings: Settings) -> Answer | None:
+    """ "What is priority 6?", "Tell me about the Proud Place priority", "the third one" (after
+    the list of priorities): that priority's lead sentence, then its goals (or, in a plan without
+    goals, its outcomes, priority areas or commitments: the first it has). None when the question
+    names no priority, or asks about more than the priority's name."""
+    lines, picks = [], []
+    for doc_id in docs:
+        outline = retriever.outlines.get(doc_id, [])
+        within = anchor(turn.question, outline, turn.priority_number)
+        if not within or not set(turn.topic) <= set(topic_terms(priority_name(within))):
+            continue
+        first = next(s for s in outline if s.priority == within)
+        lines.append(f"{retriever.documents[doc_id].title}:")
+        _add_items([(bare_title(within), _passage(first.chunks[0]), _lead(first.chunks[0].text))], lines, picks)
+        for kind in GOAL_LIKE:
+            found = items(outline, kind, within) if members(outline, (kind,), within) else []
+            if found:
+                lines.append(f"Its {len(found)} {PLURAL[kind] if len(found) != 1 else SINGULAR[kind]}:")
+                _add_items([(label if label != within else "", p, s) for label, p, s in found[: settings.structure_items]], lines, picks)
+                break
+    return _listed(turn, lines, picks, settings, "list") if picks else None
 
 
 def themed_list(turn: Turn, docs: list[str], retriever: Retriever, settings: Settings) -> Answer | None:
@@ -173,7 +207,7 @@ def topical_list(turn: Turn, docs: list[str], retriever: Retriever, settings: Se
     groups, nearest = [], []
     for doc_id in docs:
         outline = retriever.outlines.get(doc_id, [])
-        within = anchor(turn.question, outline)
+        within = anchor(turn.question, outline, turn.priority_number)
         own = kinds if kinds is None or any(s.kind in kinds for s in outline) else GOAL_LIKE  # no "outcomes": its goals
         passages = retriever.find(turn, settings.candidates, [doc_id], own).passages
         if turn.kind == "priority":  # any passage under a priority speaks for it

@@ -1,5 +1,6 @@
 """Choose the shape of an answer from how the question reads, then build it.
 
+- a priority named ("What is priority 6?")      -> lists.one_priority
 - an overview ("Summarise X")                  -> lists.overview
 - a kind of section, no topic ("the goals of X") -> lists.complete_list
 - a kind of section and a topic ("goals about X") -> lists.themed_list, else lists.topical_list
@@ -30,6 +31,10 @@ class Answerer:
         s = self.settings
         # The documents an answer covers: only the shapes built per document need them.
         docs = lists.scope(turn, retriever, s) if turn.overview or turn.kind or turn.comparison else []
+        if not turn.kind and not turn.comparison:  # "What is priority 6?": that priority, if the question names one
+            shaped = lists.one_priority(turn, docs or lists.scope(turn, retriever, s), retriever, s)
+            if shaped:
+                return shaped
         if turn.overview and not turn.kind:
             shaped = lists.overview(turn, docs, retriever, s)
             if shaped:

@@ -131,6 +131,16 @@ def test_a_comparison_searches_each_document_by_the_topic_in_the_users_words(cor
     assert_well_cited(answer)
 
 
+def test_a_named_priority_gets_its_lead_sentence_then_its_whole_list(corpus_assistant):
+    answer = corpus_assistant.ask("What is Priority 6 of the West Northamptonshire plan?")
+    lines = answer.answer.splitlines()
+    assert answer.kind == "list" and "Our Priority 6: Best Place to Live & Age Well — A healthy and happy West Northants" in lines[1]
+    assert lines[2] == "Its 6 outcomes:" and len(lines) == 9  # a bullet of two sentences is one outcome
+    assert_well_cited(answer)
+    goals = corpus_assistant.ask("what goals come under the second?", ["What are the North Northamptonshire Vision's priorities?"])
+    assert goals.answer.startswith("North Northamptonshire Vision 2050 (BIG50) — 11 goals:")
+
+
 def test_a_follow_up_comparison_sets_the_earlier_document_beside_the_named_one(corpus_assistant):
     # "buses" folded to "buse", a word West never uses: its Bus Service Improvement Plan was "nothing found"
     answer = corpus_assistant.ask("How does that compare with the North?", ["What does West Northamptonshire say about buses?"])

@@ -85,3 +85,14 @@ def test_the_other_plan_and_which_plan():
 
 def test_a_closing_in_the_plan_is_no_part_of_the_topic():
     assert read("Are there any goals on housing in the North Northamptonshire Vision?", [], ALIASES).focus_text == "housing"
+
+
+def test_a_priority_by_its_place_and_a_bare_why():
+    assert read("What is the third priority of the West Northants plan?", [], ALIASES).priority_number == 3
+    turn = read("tell me more about the third one", ["What are West Northamptonshire's priorities?"], ALIASES)
+    assert turn.priority_number == 3 and turn.kind is None and turn.doc_ids == [WEST]
+    turn = read("what goals come under the second?", ["What are the North Northamptonshire Vision's priorities?"], ALIASES)
+    assert turn.priority_number == 2 and turn.kind == "goal"
+    assert read("What are the first steps?", ["What are the North Northamptonshire Vision's priorities?"], ALIASES).priority_number is None
+    turn = read("why?", ["What does the North Northamptonshire Vision say about transport?"], ALIASES)
+    assert turn.follow_up and turn.topic == ["transport"]
