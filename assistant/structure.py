@@ -62,7 +62,7 @@ KIND_WORDS = {
     "action": r"actions?|commitments?",
     "principle": r"(guiding )?principles?|values",
     "driver": r"drivers?|challenges",
-    "step": r"steps?|stages?|roadmap|next steps",
+    "step": r"steps?|stages?|roadmap|next steps|what\s+(happens|comes)\s+next|what(\'s|\s+is)\s+next",
 }
 # A question about "goals" is about everything a plan wants to achieve, whatever the plan calls it.
 GOAL_LIKE = ("goal", "outcome", "priority_area", "action")
@@ -104,12 +104,14 @@ def wanted_kind(text: str) -> str | None:
     ('principle', 'outcome')
     >>> wanted_kind("What is the Good Health goal?") is None, wanted_kind("How many people live here?") is None
     (True, True)
+    >>> wanted_kind("What happens next with the Vision?"), wanted_kind("What will change in the next decade?")
+    ('step', None)
     """
     best = None
     for kind, words in KIND_WORDS.items():
         m = re.search(rf"\b({words})\b", text, re.I)
         if m and (best is None or m.start() < best[1] or (m.start() == best[1] and len(m.group()) > best[2])):
             best = (kind, m.start(), len(m.group()), m.group())
-    if best is None or not re.search(r"(s|roadmap)$", best[3], re.I):
+    if best is None or not re.search(r"(s|roadmap|next)$", best[3], re.I):
         return None
     return best[0]

@@ -253,3 +253,9 @@ def test_a_topic_no_passage_names_is_not_found_unless_a_sentence_says_it_in_othe
     answer = corpus_assistant.ask(question)
     assert answer.found is found
     assert answer.evidence["topic_unknown"] == float(not found)
+
+
+def test_what_happens_next_lists_the_roadmap(corpus_assistant):
+    answer = corpus_assistant.ask("What happens next with the North Northamptonshire Vision?")
+    assert answer.kind == "list" and answer.answer.startswith("North Northamptonshire Vision 2050 (BIG50) — 4 steps:")
+    assert "Wider Socialisation" in answer.answer and "Targets" in answer.answer
