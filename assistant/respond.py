@@ -32,7 +32,7 @@ class Answerer:
         # The documents an answer covers: only the shapes built per document need them.
         docs = lists.scope(turn, retriever, s) if turn.overview or turn.kind or turn.comparison else []
         if not turn.kind and not turn.comparison:  # "What is priority 6?": that priority, if the question names one
-            shaped = lists.one_priority(turn, docs or lists.scope(turn, retriever, s), retriever, s)
+            shaped = lists.one_priority(turn, docs or turn.doc_ids or sorted(retriever.outlines), retriever, s)
             if shaped:
                 return shaped
         if turn.overview and not turn.kind:
