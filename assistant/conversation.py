@@ -100,14 +100,14 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
     named = mentions(question, aliases)
     used = [a for names in named.values() for a in names]
     own = _OTHER.sub(" ", without_phrases(question, used)).strip()  # "the other plan" names a document, as an alias does
-    topic = topic_terms(own)
+    topic, kind = topic_terms(own), wanted_kind(own)
     comparison = bool(_COMPARE.search(question))
     # a follow-up by its words ("and for housing?"), or a short question that can only mean something in context ("why?")
     follow_up = before is not None and (_is_follow_up(question, max_words) or (
-        not topic and not named and not wanted_kind(own) and len(question.split()) <= max_words))
+        not topic and not named and not kind and len(question.split()) <= max_words))
     doc_ids = list(named) if named else ([] if comparison or before is None else before.doc_ids)
     focus_text = focus_words(own)
-    turn = Turn(question, own, doc_ids, used, wanted_kind(own), topic, topic_words(own), topic_terms(focus_text), focus_text,
+    turn = Turn(question, own, doc_ids, used, kind, topic, topic_words(own), topic_terms(focus_text), focus_text,
                 follow_up, comparison, overview=_asks_overview(own, bool(named)) and not topic, more=bool(_MORE.search(question)),
                 answer_type=AnswerType.of(question))
     if _ORDINAL_PRIORITY.search(own):  # "the third priority"

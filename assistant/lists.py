@@ -151,15 +151,13 @@ def one_priority(turn: Turn, docs: list[str], retriever: Retriever, settings: Se
         within = anchor(turn.question, outline, turn.priority_number)
         if not within or not set(turn.topic) <= set(topic_terms(priority_name(within))):
             continue
-        first = next(s for s in outline if s.priority == within)
         lines.append(f"{retriever.documents[doc_id].title}:")
-        _add_items([(bare_title(within), _passage(first.chunks[0]), _lead(first.chunks[0].text))], lines, picks)
-        for kind in GOAL_LIKE:
-            found = items(outline, kind, within) if members(outline, (kind,), within) else []
-            if found:
-                lines.append(f"Its {len(found)} {PLURAL[kind] if len(found) != 1 else SINGULAR[kind]}:")
-                _add_items([(label if label != within else "", p, s) for label, p, s in found[: settings.structure_items]], lines, picks)
-                break
+        _add_items([(bare_title(t), p, s) for t, p, s in items(outline, "priority") if t == within], lines, picks)
+        kind = next((k for k in GOAL_LIKE if members(outline, (k,), within)), None)
+        found = items(outline, kind, within)[: settings.structure_items] if kind else []
+        if found:
+            lines.append(f"Its {len(found)} {PLURAL[kind] if len(found) != 1 else SINGULAR[kind]}:")
+            _add_items([(label if label != within else "", p, s) for label, p, s in found], lines, picks)
     return _listed(turn, lines, picks, settings, "list") if picks else None
 
 
