@@ -17,6 +17,7 @@ Every line quotes a sentence of the passage it cites, so these answers stay extr
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -164,24 +165,26 @@ def one_priority(turn: Turn, docs: list[str], retriever: Retriever, settings: Se
 def themed_list(turn: Turn, docs: list[str], retriever: Retriever, settings: Settings) -> Answer | None:
     """ "What outcomes do they want for housing?": when the topic is clearly one priority's theme,
     the complete list of that priority's outcomes (or priority areas, or commitments)."""
-    if turn.kind not in BULLET_KINDS or len(docs) != 1:
+    kind = turn.kind
+    if kind not in BULLET_KINDS or len(docs) != 1:
         return None
     doc_id = docs[0]
+    outline = retriever.outlines.get(doc_id, [])
     topic = Turn(turn.focus_text, turn.focus_text)
     described: dict[str, float] = {}  # each priority's best description passage
     for p in retriever.find(topic, settings.candidates, [doc_id], ("priority",)).passages:
         described[p.chunk.priority] = max(described.get(p.chunk.priority, 0.0), p.similarity)
     theme = _clear_winner(described, settings.theme_similarity, settings.theme_margin)
     if not theme:  # the descriptions do not decide: does one priority's title name the topic?
-        titles = dict.fromkeys(s.priority for s in retriever.outlines.get(doc_id, []) if s.priority)
+        titles = dict.fromkeys(s.priority for s in outline if s.priority)
         titled = {t: float(np.dot(topic.vector, retriever.label_vector(priority_name(t)))) for t in titles}
         theme = _clear_winner(titled, settings.theme_title_similarity, settings.theme_title_margin)
     if not theme:
         return None
-    found = items(retriever.outlines.get(doc_id, []), turn.kind, theme)[: settings.structure_items]
+    found = items(outline, kind, theme)[: settings.structure_items]
     if not found:
         return None
-    lines, picks = [f"{retriever.documents[doc_id].title} — {PLURAL[turn.kind]} under {theme}:"], []
+    lines, picks = [f"{retriever.documents[doc_id].title} — {PLURAL[kind]} under {theme}:"], []
     _add_items([("", passage, sentence) for _, passage, sentence in found], lines, picks)
     return _listed(turn, lines, picks, settings, "list")
 
@@ -197,30 +200,39 @@ def _clear_winner(scores: dict[str, float], floor: float, margin: float) -> str 
     return best if best and first >= floor and first - second >= margin else None
 
 
+@dataclass
+class _Item:
+    """One goal, outcome (a bullet), priority area or priority, scored against a focus."""
+
+    label: str
+    passage: Passage
+    quote: str  # what the list line quotes: a bullet whole, else the sentence closest to the focus
+    similarity: float  # cosine of its sentence closest to the focus
+    share: float  # share of the focus's words it holds
+
+
 def topical_list(turn: Turn, docs: list[str], retriever: Retriever, settings: Settings) -> Answer:
-    """Sections of the asked kinds that speak of the turn's focus, grouped by document and priority."""
-    kinds = GOAL_LIKE if turn.kind == "goal" else None if turn.kind == "priority" else (turn.kind,)
+    """Items of the asked kinds that speak of the turn's focus, grouped by document and priority,
+    the closest first. Every goal, outcome or priority area is judged on its own (each bullet of a
+    list of outcomes is one item; a priority is all of its text): see ``_speaking``. A document
+    with no such item says so."""
+    kinds = GOAL_LIKE if turn.kind == "goal" else (turn.kind,)
     focus = turn.focus_text
     scorer = Scorer.for_question(focus, focus, retriever.keywords, settings)
+    vector = retriever.label_vector(focus)
     groups, nearest = [], []
     for doc_id in docs:
         outline = retriever.outlines.get(doc_id, [])
         within = anchor(turn.question, outline, turn.priority_number)
-        own = kinds if kinds is None or any(s.kind in kinds for s in outline) else GOAL_LIKE  # no "outcomes": its goals
-        passages = retriever.find(turn, settings.candidates, [doc_id], own).passages
-        if turn.kind == "priority":  # any passage under a priority speaks for it
-            passages = [p for p in passages if p.chunk.priority]
-        if within:  # the question names a priority: only its sections
-            passages = [p for p in passages if p.chunk.priority == within]
-        nearest += passages[:1]
-        kept = [p for p in passages if scorer.share(scorer.best(p).sentence, p.chunk.section) > 0
-                or p.similarity >= settings.confident_similarity][: settings.list_items]
-        groups.append((doc_id, kept))
+        own = kinds if turn.kind == "priority" or any(s.kind in kinds for s in outline) else GOAL_LIKE  # no "outcomes": its goals
+        scored = _scored_items(outline, own, within, vector, scorer, retriever)
+        nearest += [i.passage for i in sorted(scored, key=lambda i: -i.similarity)[:1]]
+        groups.append((doc_id, _speaking(scored, settings)))
     if not any(kept for _, kept in groups):
         wanted = PLURAL.get(turn.kind, "sections")
         return not_found(turn.question, nearest, turn.doc_ids, {"support": 0.0},
                          settings, f"No {wanted} in the documents speak of {focus}. The nearest passages are listed below.")
-    groups.sort(key=lambda g: -max((p.score for p in g[1]), default=-1.0))
+    groups.sort(key=lambda g: -max((i.similarity for i in g[1]), default=-1.0))
     lines, picks = [], []
     for doc_id, kept in groups:
         title = retriever.documents[doc_id].title
@@ -228,11 +240,67 @@ def topical_list(turn: Turn, docs: list[str], retriever: Retriever, settings: Se
             lines.append(f"{title}: no {SINGULAR.get(turn.kind, 'section')} found about {focus}.")
             continue
         lines.append(f"{title}:")
-        for passage in _by_priority(kept):
-            for sentence in _matching(passage, scorer, settings):
-                picks.append(Pick(passage, sentence))
-                lines.append((_label(passage.chunk), picks[-1]))
+        priorities = list(dict.fromkeys(i.passage.chunk.priority for i in kept))  # the closest item's priority first
+        _add_items([(i.label, i.passage, i.quote) for i in sorted(kept, key=lambda i: priorities.index(i.passage.chunk.priority))], lines, picks)
     return _listed(turn, lines, picks, settings, "list")
+
+
+def _scored_items(outline: list[Section], kinds: tuple[str, ...], within: str | None, vector: list[float],
+                  scorer: Scorer, retriever: Retriever) -> list[_Item]:
+    """Every item of ``kinds`` (under the priority ``within``, if given) in reading order, scored."""
+    priorities = kinds == ("priority",)
+    if priorities:
+        parts = [(bare_title(s.priority), c, c.text) for s in outline if s.priority and s.priority == (within or s.priority) for c in s.chunks]
+    else:
+        parts = [(_label(c), c, text) for kind in kinds for s in members(outline, (kind,), within) for c in s.chunks
+                 for text in ([c.text] if s.role == "item" else [b for b in bullets(c.text) if not b.endswith(":")])]
+    similarities = retriever.index.sentence_similarities(vector, list({c.id: c for _, c, _ in parts}.values()))
+    scored: dict[str, _Item] = {}  # a priority's chunks make one item (by its title); otherwise one per text
+    for label, chunk, text in sorted(parts, key=lambda part: part[1].start):
+        by_sentence = {s: similarities.get(chunk.id, {}).get(n, 0.0) for n, s in enumerate(sentences(chunk.text))}
+        own = [s for s in sentences(text) if not s.endswith(":")] or [text]
+        similarity, sentence = max((by_sentence.get(s, 0.0), s) for s in own)
+        if priorities:  # a priority is also as close as its title ("homes": "More and Better Quality Homes")
+            similarity = max(similarity, float(np.dot(vector, retriever.label_vector(priority_name(label)))))
+        bullet = chunk.role != "item" and not priorities
+        item = _Item(label, _passage(chunk), text if bullet else sentence, similarity, scorer.share(text, chunk.section))
+        key = label if priorities else f"{chunk.id} {text}"
+        if key in scored:  # the priority's closest sentence so far, with the most of the focus's words
+            item, other = sorted([scored[key], item], key=lambda i: -i.similarity)
+            item.share = max(item.share, other.share)
+        scored[key] = item
+    return list(scored.values())
+
+
+def _speaking(items: list[_Item], settings: Settings) -> list[_Item]:
+    """The items that speak of the focus, at most ``list_items``, the closest first.
+
+    - By name: the item uses a word of the focus, unless it is far less close in meaning than
+      the closest such item (``list_passing``: "transport" named in passing in a list of what
+      healthy lives need). So does an item very close in meaning (``list_item_similarity``).
+    - By meaning: when the ranked similarities drop clearly (``list_break``), the items above
+      the largest drop. "children" ranks two goals at 0.46 and 0.41, then the rest from 0.30
+      down ("Every child gets an excellent education" never says "children"); a flat ranking
+      has no such drop. This counts only where the closest item reaches ``list_topic_similarity``.
+
+    >>> s = Settings(list_item_similarity=0.5, list_topic_similarity=0.4, list_passing=0.1, list_break=0.05, list_items=8)
+    >>> [i.label for i in _speaking([_Item("a", None, "", 0.45, 1.0), _Item("b", None, "", 0.41, 0.0),
+    ...                              _Item("c", None, "", 0.2, 1.0), _Item("d", None, "", 0.3, 0.0)], s)]
+    ['a', 'b']
+    >>> [i.label for i in _speaking([_Item("a", None, "", 0.33, 1.0), _Item("b", None, "", 0.32, 0.0), _Item("d", None, "", 0.31, 0.0)], s)]
+    ['a']
+    >>> [i.label for i in _speaking([_Item("a", None, "", 0.42, 0.0), _Item("b", None, "", 0.34, 0.0)], s)], _speaking([_Item("b", None, "", 0.38, 0.0)], s)
+    (['a'], [])
+    """
+    closest_named = max((i.similarity for i in items if i.share > 0), default=0.0)
+    anchors = [i for i in items if (i.share > 0 and i.similarity >= closest_named - settings.list_passing)
+               or i.similarity >= settings.list_item_similarity]
+    ranked = sorted(items, key=lambda i: -i.similarity)[: settings.list_items + 1]
+    above = []
+    if ranked and ranked[0].similarity >= settings.list_topic_similarity:
+        drop, at = max(((a.similarity - b.similarity, n) for n, (a, b) in enumerate(zip(ranked, ranked[1:]))), default=(0.0, 0))
+        above = ranked[: at + 1] if drop >= settings.list_break else []
+    return sorted({id(i): i for i in above + anchors}.values(), key=lambda i: -i.similarity)[: settings.list_items]
 
 
 def _add_items(found: list[tuple[str, Passage, str]], lines: list, picks: list[Pick]) -> None:
@@ -273,20 +341,6 @@ def _purpose(outline: list[Section]) -> Pick | None:
                 if _PURPOSE.search(sentence):
                     return Pick(_passage(c), sentence)
     return Pick(_passage(candidates[0].chunks[0]), _lead(candidates[0].chunks[0].text)) if candidates else None
-
-
-def _by_priority(passages: list[Passage]) -> list[Passage]:
-    """Passages grouped by their priority, the group of the best passage first."""
-    order = list(dict.fromkeys(p.chunk.priority for p in passages))
-    return sorted(passages, key=lambda p: order.index(p.chunk.priority))
-
-
-def _matching(passage: Passage, scorer: Scorer, settings: Settings) -> list[str]:
-    """The passage's sentences that speak of the focus (its best one when none does by name)."""
-    best = scorer.best(passage).sentence
-    top = scorer.score(best)
-    more = [s for s in sentences(passage.chunk.text) if top and s != best and scorer.score(s) >= top * settings.extra_sentence_ratio]
-    return [best] + more[: settings.list_sentences_per_section - 1]
 
 
 def _label(chunk) -> str:

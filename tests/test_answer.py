@@ -52,6 +52,22 @@ def test_a_document_with_no_matching_goal_says_so(corpus_assistant):
     assert not nothing.found and "No goals in the documents speak of flooding" in nothing.answer
 
 
+def test_a_goal_list_judges_each_goal_once_by_meaning(corpus_assistant):
+    # "Education and Skills" never says "children" ("Every child gets an excellent education"),
+    # yet ranks with the children's goal, far above the rest; each goal is one line, the closest first.
+    answer = corpus_assistant.ask("Which goals of the North Northamptonshire Vision deal with children?")
+    assert answer.kind == "list"
+    assert [line.split(" (")[0] for line in answer.answer.split("\n")[1:]] == ["• All children get the best start", "• Education and Skills"]
+    assert_well_cited(answer)
+
+
+def test_which_priority_is_named_by_its_title_not_a_word_in_passing(corpus_assistant):
+    # Priority 3 speaks of "stately homes" and Priority 5 of "children's homes": neither is about homes.
+    answer = corpus_assistant.ask("which of them is about homes?", ["What are the priorities of the One West Northamptonshire plan?"])
+    assert answer.kind == "list" and [c.section for c in answer.citations] == ["Our Priority 4: More and Better Quality Homes"]
+    assert answer.answer.split("\n")[1].startswith("• Our Priority 4: More and Better Quality Homes — ")
+
+
 def test_structural_lists_are_complete_and_in_document_order(corpus_assistant):
     answer = corpus_assistant.ask("What are the priorities of the One West Northamptonshire plan?")
     assert answer.kind == "list" and "7 priorities" in answer.answer
