@@ -165,8 +165,7 @@ def one_priority(turn: Turn, docs: list[str], retriever: Retriever, settings: Se
 def themed_list(turn: Turn, docs: list[str], retriever: Retriever, settings: Settings) -> Answer | None:
     """ "What outcomes do they want for housing?": when the topic is clearly one priority's theme,
     the complete list of that priority's outcomes (or priority areas, or commitments)."""
-    kind = turn.kind
-    if kind not in BULLET_KINDS or len(docs) != 1:
+    if turn.kind not in BULLET_KINDS or len(docs) != 1:
         return None
     doc_id = docs[0]
     outline = retriever.outlines.get(doc_id, [])
@@ -181,10 +180,10 @@ def themed_list(turn: Turn, docs: list[str], retriever: Retriever, settings: Set
         theme = _clear_winner(titled, settings.theme_title_similarity, settings.theme_title_margin)
     if not theme:
         return None
-    found = items(outline, kind, theme)[: settings.structure_items]
+    found = items(outline, turn.kind, theme)[: settings.structure_items]
     if not found:
         return None
-    lines, picks = [f"{retriever.documents[doc_id].title} — {PLURAL[kind]} under {theme}:"], []
+    lines, picks = [f"{retriever.documents[doc_id].title} — {PLURAL[turn.kind]} under {theme}:"], []
     _add_items([("", passage, sentence) for _, passage, sentence in found], lines, picks)
     return _listed(turn, lines, picks, settings, "list")
 
