@@ -218,7 +218,7 @@ def topical_list(turn: Turn, docs: list[str], retriever: Retriever, settings: Se
     kinds = GOAL_LIKE if turn.kind == "goal" else (turn.kind,)
     focus = turn.focus_text
     scorer = Scorer.for_question(focus, focus, retriever.keywords, settings)
-    vector = retriever.label_vector(focus)
+    vector = retriever.embeddings.embed_query(focus)  # not ``label_vector``: its cache keeps every label, and topics are the user's words
     groups, nearest = [], []
     for doc_id in docs:
         outline = retriever.outlines.get(doc_id, [])
@@ -239,8 +239,7 @@ def topical_list(turn: Turn, docs: list[str], retriever: Retriever, settings: Se
             lines.append(f"{title}: no {SINGULAR.get(turn.kind, 'section')} found about {focus}.")
             continue
         lines.append(f"{title}:")
-        priorities = list(dict.fromkeys(i.passage.chunk.priority for i in kept))  # the closest item's priority first
-        _add_items([(i.label, i.passage, i.quote) for i in sorted(kept, key=lambda i: priorities.index(i.passage.chunk.priority))], lines, picks)
+        _add_items([(i.label, i.passage, i.quote) for i in _by_priority(kept)], lines, picks)
     return _listed(turn, lines, picks, settings, "list")
 
 
@@ -254,13 +253,14 @@ def _scored_items(outline: list[Section], kinds: tuple[str, ...], within: str | 
         parts = [(_label(c), c, text) for kind in kinds for s in members(outline, (kind,), within) for c in s.chunks
                  for text in ([c.text] if s.role == "item" else [b for b in bullets(c.text) if not b.endswith(":")])]
     similarities = retriever.index.sentence_similarities(vector, list({c.id: c for _, c, _ in parts}.values()))
+    # a priority is also as close as its title ("homes": "More and Better Quality Homes")
+    titled = {label: float(np.dot(vector, retriever.label_vector(priority_name(label)))) for label, _, _ in parts} if priorities else {}
     scored: dict[str, _Item] = {}  # a priority's chunks make one item (by its title); otherwise one per text
     for label, chunk, text in sorted(parts, key=lambda part: part[1].start):
         by_sentence = {s: similarities.get(chunk.id, {}).get(n, 0.0) for n, s in enumerate(sentences(chunk.text))}
         own = [s for s in sentences(text) if not s.endswith(":")] or [text]
         similarity, sentence = max((by_sentence.get(s, 0.0), s) for s in own)
-        if priorities:  # a priority is also as close as its title ("homes": "More and Better Quality Homes")
-            similarity = max(similarity, float(np.dot(vector, retriever.label_vector(priority_name(label)))))
+        similarity = max(similarity, titled.get(label, 0.0))
         bullet = chunk.role != "item" and not priorities
         item = _Item(label, _passage(chunk), text if bullet else sentence, similarity, scorer.share(text, chunk.section))
         key = label if priorities else f"{chunk.id} {text}"
@@ -300,6 +300,12 @@ def _speaking(items: list[_Item], settings: Settings) -> list[_Item]:
         drop, at = max(((a.similarity - b.similarity, n) for n, (a, b) in enumerate(zip(ranked, ranked[1:]))), default=(0.0, 0))
         above = ranked[: at + 1] if drop >= settings.list_break else []
     return sorted({id(i): i for i in above + anchors}.values(), key=lambda i: -i.similarity)[: settings.list_items]
+
+
+def _by_priority(kept: list[_Item]) -> list[_Item]:
+    """Items grouped by their priority, the group of the closest item first (each group keeps its order)."""
+    order = list(dict.fromkeys(i.passage.chunk.priority for i in kept))
+    return sorted(kept, key=lambda i: order.index(i.passage.chunk.priority))
 
 
 def _add_items(found: list[tuple[str, Passage, str]], lines: list, picks: list[Pick]) -> None:
