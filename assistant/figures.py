@@ -7,8 +7,10 @@ passages hold none.
 
 >>> wants_figure("How many folks live in West Northants?"), wants_figure("What is the male life expectancy?")
 (True, True)
->>> wants_figure("Why do folks live here?"), wants_figure("What is the Good Health goal?")
-(False, False)
+>>> wants_figure("In what year will it reach net zero?"), wants_figure("By when will the homes be built?")
+(True, True)
+>>> wants_figure("Why do folks live here?"), wants_figure("What is the Good Health goal?"), wants_figure("In what way will it help?")
+(False, False, False)
 >>> has_figure("434,349 The total population (2023)"), has_figure("a quarter of residents"), has_figure("People are proud.")
 (True, True, False)
 
@@ -26,12 +28,13 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-# "when", "how many / much / long ...", "what year / time ...", or "what is the <...> rate / price
+# "(by / in / since ...) when", "how many / much / long ...", "(in) what / which year ...", or "what is the <...> rate / price
 # / population ..." (the measure may come after other words: "the male life expectancy").
 _MEASURE = (r"average|total|median|number|rate|percentage|proportion|share|amount|figure|cost|price|budget|"
             r"population|expectancy|dates?|salary|pay|income|wages?")
 _FIGURE_QUESTION = re.compile(
-    r"^\s*(when|how (many|much|big|large|old|long|fast|often)|what (year|date|time|percentage|proportion|share|number|amount|figure)"
+    r"^\s*((by|in|from|since|until|till|to) )?(when|how (many|much|big|large|old|long|fast|often|soon)"
+    r"|(what|which) (year|date|time|percentage|proportion|share|number|amount|figure)"
     rf"|what('s| is| are| was| were) the ([\w'-]+ ){{0,3}}({_MEASURE})\b)",
     re.I,
 )
