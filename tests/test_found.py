@@ -1,9 +1,11 @@
 """The fitted "found" model: read from its file, applied to the evidence, or switched off."""
 
+import importlib.util
 import json
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from assistant.answer import CLOSEST
@@ -54,3 +56,18 @@ def test_an_empty_setting_falls_back_to_the_thresholds(corpus_assistant, monkeyp
 def test_a_missing_model_file_gets_a_clear_message(tmp_path):
     with pytest.raises(ValueError, match="run `python evals/fit_found.py`, or set it empty"):
         found_model(str(tmp_path / "nothing.json"))
+
+
+def test_the_fit_answers_from_the_lowest_cut_that_still_refuses_enough():
+    # evals/fit_found.py picks its cuts from the product's targets; two toy splits, cut in 0.01 steps
+    spec = importlib.util.spec_from_file_location("fit_found", Path(__file__).parent.parent / "evals" / "fit_found.py")
+    fit = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(fit)
+    truth = np.array([0] * 10 + [1] * 10)
+    unanswerable = np.arange(10) * 0.05 + 0.025  # 0.025 ... 0.475: refusing 9 of 10 (0.82 needs 9) cuts above 0.425
+    answerable = np.arange(10) * 0.07 + 0.305  # 0.305 ... 0.935
+    splits = [np.concatenate([unanswerable, answerable])] * 2
+    assert fit.MIN_REFUSAL > 0.8
+    assert fit.answer_threshold(splits, truth) == 0.43
+    closest, _ = fit.closest_threshold(0.43, splits, truth)
+    assert closest == 0.3  # below it no answerable question: at most one in 40 gets a bare "not found"
