@@ -252,14 +252,16 @@ def _scored_items(outline: list[Section], kinds: tuple[str, ...], within: str | 
     else:
         parts = [(_label(c), c, text) for kind in kinds for s in members(outline, (kind,), within) for c in s.chunks
                  for text in ([c.text] if s.role == "item" else [b for b in bullets(c.text) if not b.endswith(":")])]
-    similarities = retriever.index.sentence_similarities(vector, list({c.id: c for _, c, _ in parts}.values()))
+    chunks = list({c.id: c for _, c, _ in parts}.values())
+    similarities = retriever.index.sentence_similarities(vector, chunks)
+    by_sentence = {c.id: {s: similarities.get(c.id, {}).get(n, 0.0) for n, s in enumerate(sentences(c.text))} for c in chunks}
     # a priority is also as close as its title ("homes": "More and Better Quality Homes")
-    titled = {label: float(np.dot(vector, retriever.label_vector(priority_name(label)))) for label, _, _ in parts} if priorities else {}
+    titles = dict.fromkeys(label for label, _, _ in parts) if priorities else {}
+    titled = {label: float(np.dot(vector, retriever.label_vector(priority_name(label)))) for label in titles}
     scored: dict[str, _Item] = {}  # a priority's chunks make one item (by its title); otherwise one per text
     for label, chunk, text in sorted(parts, key=lambda part: part[1].start):
-        by_sentence = {s: similarities.get(chunk.id, {}).get(n, 0.0) for n, s in enumerate(sentences(chunk.text))}
         own = [s for s in sentences(text) if not s.endswith(":")] or [text]
-        similarity, sentence = max((by_sentence.get(s, 0.0), s) for s in own)
+        similarity, sentence = max((by_sentence[chunk.id].get(s, 0.0), s) for s in own)
         similarity = max(similarity, titled.get(label, 0.0))
         bullet = chunk.role != "item" and not priorities
         item = _Item(label, _passage(chunk), text if bullet else sentence, similarity, scorer.share(text, chunk.section))
