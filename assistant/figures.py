@@ -11,6 +11,8 @@ passages hold none.
 (True, True)
 >>> wants_figure("Why do folks live here?"), wants_figure("What is the Good Health goal?"), wants_figure("In what way will it help?")
 (False, False, False)
+>>> wants_figure("What shared services will councils run?"), wants_figure("Which yearly events are planned?"), wants_figure("What dates are set?")
+(False, False, True)
 >>> has_figure("434,349 The total population (2023)"), has_figure("a quarter of residents"), has_figure("People are proud.")
 (True, True, False)
 
@@ -34,7 +36,7 @@ _MEASURE = (r"average|total|median|number|rate|percentage|proportion|share|amoun
             r"population|expectancy|dates?|salary|pay|income|wages?")
 _FIGURE_QUESTION = re.compile(
     r"^\s*((by|in|from|since|until|till|to) )?(when|how (many|much|big|large|old|long|fast|often|soon)"
-    r"|(what|which) (year|date|time|percentage|proportion|share|number|amount|figure)"
+    r"|(what|which) (year|date|time|percentage|proportion|share|number|amount|figure)s?\b"
     rf"|what('s| is| are| was| were) the ([\w'-]+ ){{0,3}}({_MEASURE})\b)",
     re.I,
 )
