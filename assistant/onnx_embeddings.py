@@ -27,7 +27,7 @@ from langchain_core.embeddings import Embeddings
 
 log = logging.getLogger(__name__)
 
-INPUTS = ("input_ids", "attention_mask", "token_type_ids")
+INPUTS = ("input_ids", "attention_mask", "token_type_ids")  # those the model's tokenizer gives (MPNet: no token types)
 MODEL_FILES = {"float": "model.onnx", "int8": "model_int8.onnx"}
 CONFIG = "sentence_bert_config.json"
 
@@ -50,18 +50,20 @@ def export(model_dir: Path, out_dir: Path) -> None:
     tokenizer = AutoTokenizer.from_pretrained(model_dir)
     model = AutoModel.from_pretrained(model_dir, attn_implementation="eager").eval()  # masks trace faithfully
 
+    sample = tokenizer(["an example", "a second, longer example"], padding=True, return_tensors="pt")
+    inputs = [name for name in INPUTS if name in sample]
+
     class LastHiddenState(torch.nn.Module):
         def __init__(self):
             super().__init__()
             self.model = model
 
-        def forward(self, input_ids, attention_mask, token_type_ids):
-            return self.model(input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids).last_hidden_state
+        def forward(self, *tensors):
+            return self.model(**dict(zip(inputs, tensors))).last_hidden_state
 
-    sample = tokenizer(["an example", "a second, longer example"], padding=True, return_tensors="pt")
     float_file = out_dir / MODEL_FILES["float"]
-    axes = {name: {0: "batch", 1: "tokens"} for name in (*INPUTS, "last_hidden_state")}
-    torch.onnx.export(LastHiddenState(), tuple(sample[n] for n in INPUTS), str(float_file), input_names=list(INPUTS),
+    axes = {name: {0: "batch", 1: "tokens"} for name in (*inputs, "last_hidden_state")}
+    torch.onnx.export(LastHiddenState(), tuple(sample[n] for n in inputs), str(float_file), input_names=inputs,
                       output_names=["last_hidden_state"], dynamic_axes=axes, opset_version=17, dynamo=False)
     quantize_dynamic(str(float_file), str(out_dir / MODEL_FILES["int8"]), weight_type=QuantType.QInt8, per_channel=True)
     tokenizer.save_pretrained(out_dir)
@@ -99,11 +101,12 @@ class OnnxEmbeddings(Embeddings):
         self.max_tokens = json.loads(config.read_text()).get("max_seq_length", 256) if config.exists() else 256
         self.tokenizer = AutoTokenizer.from_pretrained(out_dir)
         self.session = ort.InferenceSession(str(out_dir / MODEL_FILES[weights]), providers=["CPUExecutionProvider"])
+        self.inputs = [i.name for i in self.session.get_inputs()]
         self.batch_size = batch_size
 
     def _encode(self, texts: list[str]) -> np.ndarray:
         batch = self.tokenizer(texts, padding=True, truncation=True, max_length=self.max_tokens, return_tensors="np")
-        hidden = self.session.run(None, {name: batch[name].astype(np.int64) for name in INPUTS})[0]
+        hidden = self.session.run(None, {name: batch[name].astype(np.int64) for name in self.inputs})[0]
         return mean_pool(hidden, batch["attention_mask"])
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
