@@ -276,7 +276,7 @@ def _scored_items(outline: list[Section], kinds: tuple[str, ...], within: str | 
 def _speaking(items: list[_Item], settings: Settings) -> list[_Item]:
     """The items that speak of the focus, at most ``list_items``, the closest first.
 
-    - By name: the item uses the focus's words (most of their weight), unless it is far less close in meaning than
+    - By name: the item uses a word of the focus, unless it is far less close in meaning than
       the closest such item (``list_passing``: "transport" named in passing in a list of what
       healthy lives need). So does an item very close in meaning (``list_item_similarity``).
     - By meaning: when the ranked similarities drop clearly (``list_break``), the items above
@@ -292,16 +292,9 @@ def _speaking(items: list[_Item], settings: Settings) -> list[_Item]:
     ['a']
     >>> [i.label for i in _speaking([_Item("a", None, "", 0.42, 0.0), _Item("b", None, "", 0.34, 0.0)], s)], _speaking([_Item("b", None, "", 0.38, 0.0)], s)
     (['a'], [])
-
-    An item names the focus when it holds most of the focus's word weight (``list_named_share``):
-    for "older people", "young people" shares only the common word.
-
-    >>> [i.label for i in _speaking([_Item("older", None, "", 0.36, 0.8), _Item("young", None, "", 0.33, 0.2)], s)]
-    ['older']
     """
-    named = [i for i in items if i.share >= settings.list_named_share]
-    closest_named = max((i.similarity for i in named), default=0.0)
-    anchors = [i for i in items if (i in named and i.similarity >= closest_named - settings.list_passing)
+    closest_named = max((i.similarity for i in items if i.share > 0), default=0.0)
+    anchors = [i for i in items if (i.share > 0 and i.similarity >= closest_named - settings.list_passing)
                or i.similarity >= settings.list_item_similarity]
     ranked = sorted(items, key=lambda i: -i.similarity)[: settings.list_items + 1]
     above = []

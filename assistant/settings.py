@@ -88,7 +88,6 @@ class Settings(BaseSettings):
     answer_sentences: int = Field(3, description="Most sentences in an extractive answer.")
     list_items: int = Field(8, description="Most items per document in a 'which goals address X' answer (the closest to X).")
     list_item_similarity: float = Field(0.5, description="Such a list holds an item whose sentence is this similar to X (cosine)...")
-    list_named_share: float = Field(0.5, description="...(an item names X when it holds this share of X's word weight: 'older people' is not named by 'people' alone)...")
     list_passing: float = Field(0.1, description="...or one using a word of X, unless it is this much less similar than the closest such item (X in passing);")
     list_break: float = Field(0.05, description="...and the items above the largest drop of this much in the ranked similarities,")
     list_topic_similarity: float = Field(0.4, description="...when the closest item is at least this similar.")

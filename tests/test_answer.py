@@ -69,15 +69,6 @@ def test_which_priority_is_named_by_its_title_not_a_word_in_passing(corpus_assis
     assert answer.answer.split("\n")[1].startswith("• Our Priority 4: More and Better Quality Homes — ")
 
 
-def test_a_list_item_is_not_named_by_the_topics_common_word_alone(corpus_assistant):
-    # "older people": outcomes about "young people" share only the common word, not the topic.
-    answer = corpus_assistant.ask("which of them are about older people?", ["What outcomes does the West plan set for health?"])
-    assert answer.kind == "list" and answer.citations
-    assert all("Age Well" in c.section for c in answer.citations)
-    assert "young people" not in answer.answer
-    assert_well_cited(answer)
-
-
 def test_structural_lists_are_complete_and_in_document_order(corpus_assistant):
     answer = corpus_assistant.ask("What are the priorities of the One West Northamptonshire plan?")
     assert answer.kind == "list" and "7 priorities" in answer.answer
