@@ -65,10 +65,13 @@ def test_follow_ups_never_cite_a_document_the_conversation_excluded(corpus_assis
 
 def test_a_question_about_a_named_document_as_a_whole_asks_for_an_overview():
     for question in ["Give me a quick overview of the One West Northamptonshire plan.", "Tell me about the West Northants plan.",
-                     "Describe the North Northamptonshire Vision in a few sentences.", "What's the big picture of the BIG50 Vision?"]:
+                     "Describe the North Northamptonshire Vision in a few sentences.", "What's the big picture of the BIG50 Vision?",
+                     "What is the purpose of the BIG50 vision?", "What is the West Northants plan trying to achieve?",
+                     "What does the North Northamptonshire vision want to achieve by 2050?"]:
         turn = read(question, [], ALIASES)
         assert turn.overview and not turn.topic, question
-    for question in ["Give me an overview of transport in West Northants.", "What does West Northants say about parks?"]:
+    for question in ["Give me an overview of transport in West Northants.", "What does West Northants say about parks?",
+                     "What does West Northants want to achieve for young people?"]:
         assert not read(question, [], ALIASES).overview, question
     turn = read("and the North?", ["What outcomes does West Northamptonshire want for housing by 2030?"], ALIASES)
     assert not turn.overview and turn.kind == "outcome"  # the earlier question's frame, not the whole document
