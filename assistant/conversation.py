@@ -61,6 +61,8 @@ _ORDINAL = re.compile(r"\b(" + "|".join(_ORDINALS) + r"|(\d+)(?:st|nd|rd|th))\b"
 _ORDINAL_PRIORITY = re.compile(_ORDINAL.pattern + r"\s+priority\b", re.I)
 _IN_A_PRIORITY = (None, "priority", "goal", "outcome", "priority_area", "action")  # what a priority's place can narrow
 # "what about the other plan?": the documents the conversation has not been about.
+# "which one is about jobs?" after a list asks for one of its items, not which document (unless "of the plans").
+_WHICH_ITEM = re.compile(r"\bwhich ones?\b(?!\s+of\s+the\s+(two|plans?|documents?|visions?)\b)", re.I)
 _OTHER = re.compile(r"\b(the\s+)?other\s+(plan|document|vision|strategy|one|council|area)\b", re.I)
 _MORE = re.compile(r"\b(tell me more|more detail|more about (that|this|it)|elaborate|expand on|go on)\b", re.I)
 # Words that frame a question without saying what it is about.
@@ -103,9 +105,11 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
     used = [a for names in named.values() for a in names]
     own = _OTHER.sub(" ", without_phrases(question, used)).strip()  # "the other plan" names a document, as an alias does
     topic, kind = topic_terms(own), wanted_kind(own)
-    comparison = bool(_COMPARE.search(question))
-    # a follow-up by its words ("and for housing?"), or a short question that can only mean something in context ("why?")
-    follow_up = before is not None and (_is_follow_up(question, max_words) or (
+    which_item = before is not None and before.kind is not None and bool(_WHICH_ITEM.search(question))
+    comparison = bool(_COMPARE.search(_WHICH_ITEM.sub(" ", question) if which_item else question))
+    # a follow-up by its words ("and for housing?", "which one ...?" after a list), or a short question that can only
+    # mean something in context ("why?")
+    follow_up = before is not None and (which_item or _is_follow_up(question, max_words) or (
         not topic and not named and not kind and len(question.split()) <= max_words))
     doc_ids = list(named) if named else ([] if comparison or before is None else before.doc_ids)
     focus_text = focus_words(own)

@@ -99,3 +99,10 @@ def test_a_priority_by_its_place_and_a_bare_why():
     assert read("What are the first steps?", ["What are the North Northamptonshire Vision's priorities?"], ALIASES).priority_number is None
     turn = read("why?", ["What does the North Northamptonshire Vision say about transport?"], ALIASES)
     assert turn.follow_up and turn.topic == ["transport"]
+
+
+def test_which_one_after_a_list_asks_for_one_of_its_items():
+    turn = read("which one is about jobs?", ["What are North Northamptonshire's goals?"], ALIASES)
+    assert turn.follow_up and not turn.comparison and turn.kind == "goal" and turn.doc_ids == [NORTH] and turn.topic == ["job"]
+    assert read("Which one of the plans mentions HS2?", ["What are North Northamptonshire's goals?"], ALIASES).comparison
+    assert read("Which one mentions HS2?", ["What does West Northants say about rail?"], ALIASES).comparison  # no list before
