@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
-from assistant.chunking import split_sentences as sentences
+from assistant.chunking import quotable, split_sentences as sentences
 from assistant.answer_type import AnswerType
 from assistant.found import found_model
 from assistant.conversation import topic_terms
@@ -223,7 +223,7 @@ class Scorer:
         the question's weight times its cosine similarity to the question (known for re-ranked
         passages), so that "kids ... enough exercise" quotes "physically active children" and not
         the shortest line; among equals the shorter, then the earlier one."""
-        numbered = [(i, s) for i, s in enumerate(sentences(passage.chunk.text)) if not s.endswith(":")] or [(-1, passage.chunk.text)]
+        numbered = [(i, s) for i, s in enumerate(sentences(passage.chunk.text)) if quotable(s)] or [(-1, passage.chunk.text)]
         meaning = self.meaning_weight * sum(self.weights.values())
         scored = [(self.score(s) + meaning * passage.sentence_similarities.get(i, 0.0), -len(s.split()), -i, s) for i, s in numbered]
         score, _, _, sentence = max(scored)

@@ -77,6 +77,24 @@ def _sentences(text: str) -> tuple[str, ...]:
     return tuple(p[len(BULLET):] if p.startswith(BULLET) else p for p in parts if p)
 
 
+# A footnote or source line ("¹ Source: ONS <link>") states nothing: never quoted as an answer.
+_NOTE = re.compile(r"^\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d+\]|\d+\s)?\s*(?:sources?|notes?)\s*:", re.I)
+
+
+def is_note(sentence: str) -> bool:
+    """Is a sentence a footnote or a source line?
+
+    >>> is_note("¹ Source: ONS ."), is_note("Sources: Census 2021"), is_note("Open spaces are a source: of pride.")
+    (True, True, False)
+    """
+    return bool(_NOTE.match(sentence))
+
+
+def quotable(sentence: str) -> bool:
+    """Can a sentence be quoted as an answer? Not a lead-in to a list ("Our outcomes by 2030:"), nor a note."""
+    return not sentence.endswith(":") and not is_note(sentence)
+
+
 def last_heading(section: str) -> str:
     """The innermost heading of a section path."""
     return section.rsplit(SEPARATOR, 1)[-1]

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.answer import Answer, Pick, Scorer, as_sentence, citations, not_found, number, sentences
+from assistant.chunking import quotable
 from assistant.conversation import Turn, topic_terms
 from assistant.keywords import terms
 from assistant.outline import Section, bare_title, members
@@ -90,7 +91,7 @@ def items(outline: list[Section], kind: str, priority: str | None = None) -> lis
             out.append((s.title, _passage(s.chunks[0]), _lead(s.chunks[0].text)))
             continue
         for c in s.chunks:  # a group of bullets: each bullet is an item
-            out += [(s.priority or s.title, _passage(c), b) for b in bullets(c.text) if not b.endswith(":")]
+            out += [(s.priority or s.title, _passage(c), b) for b in bullets(c.text) if quotable(b)]
     return out
 
 
@@ -251,7 +252,7 @@ def _scored_items(outline: list[Section], kinds: tuple[str, ...], within: str | 
         parts = [(bare_title(s.priority), c, c.text) for s in outline if s.priority and s.priority == (within or s.priority) for c in s.chunks]
     else:
         parts = [(_label(c), c, text) for kind in kinds for s in members(outline, (kind,), within) for c in s.chunks
-                 for text in ([c.text] if s.role == "item" else [b for b in bullets(c.text) if not b.endswith(":")])]
+                 for text in ([c.text] if s.role == "item" else [b for b in bullets(c.text) if quotable(b)])]
     chunks = list({c.id: c for _, c, _ in parts}.values())
     similarities = retriever.index.sentence_similarities(vector, chunks)
     by_sentence = {c.id: {s: similarities.get(c.id, {}).get(n, 0.0) for n, s in enumerate(sentences(c.text))} for c in chunks}
@@ -260,7 +261,7 @@ def _scored_items(outline: list[Section], kinds: tuple[str, ...], within: str | 
     titled = {label: float(np.dot(vector, retriever.label_vector(priority_name(label)))) for label in titles}
     scored: dict[str, _Item] = {}  # a priority's chunks make one item (by its title); otherwise one per text
     for label, chunk, text in sorted(parts, key=lambda part: part[1].start):
-        own = [s for s in sentences(text) if not s.endswith(":")] or [text]
+        own = [s for s in sentences(text) if quotable(s)] or [text]
         similarity, sentence = max((by_sentence[chunk.id].get(s, 0.0), s) for s in own)
         similarity = max(similarity, titled.get(label, 0.0))
         bullet = chunk.role != "item" and not priorities
@@ -335,7 +336,7 @@ def _passage(chunk) -> Passage:
 
 
 def _lead(text: str) -> str:
-    return next((s for s in sentences(text) if not s.endswith(":")), text)
+    return next((s for s in sentences(text) if quotable(s)), text)
 
 
 def _purpose(outline: list[Section]) -> Pick | None:

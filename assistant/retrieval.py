@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from langchain_core.embeddings import Embeddings
 
+from assistant.chunking import is_note
 from assistant.conversation import Turn, read
 from assistant.index import DocumentInfo, Index, StoredChunk
 from assistant.keywords import KeywordIndex, term_set, terms
@@ -157,12 +158,14 @@ class Retriever:
 
     def _rerank(self, vector: list[float], passages: list[Passage], turn: Turn) -> list[Passage]:
         """Re-rank the top passages by their best sentence (max-sim over sentence vectors): a
-        passage whose one sentence says exactly what was asked moves up. When the question wants
-        a figure or a name (``AnswerType``), only the sentences that give one count. A passage
-        whose section title the question quotes ("a place of many places") moves up too."""
+        passage whose one sentence says exactly what was asked moves up. Footnotes do not count
+        (their vectors hold little but the heading); when the question wants a figure or a name
+        (``AnswerType``), only the sentences that give one. A passage whose section title the
+        question quotes ("a place of many places") moves up too."""
         s = self.settings
         top = passages[: s.rerank_depth]
-        keep = turn.answer_type.gives if turn.answer_type.specific else None
+        gives = turn.answer_type.gives if turn.answer_type.specific else None
+        keep = (lambda text: not is_note(text) and (gives is None or gives(text)))
         similarities = self.index.sentence_similarities(vector, [p.chunk for p in top], keep)
         for p in top:
             p.sentence_similarities = similarities.get(p.chunk.id, {})

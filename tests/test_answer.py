@@ -69,6 +69,14 @@ def test_which_priority_is_named_by_its_title_not_a_word_in_passing(corpus_assis
     assert answer.answer.split("\n")[1].startswith("• Our Priority 4: More and Better Quality Homes — ")
 
 
+def test_a_footnote_is_never_quoted_as_an_answer(corpus_assistant):
+    # "¹ Source: ONS <link>" ends the "Rising costs of public services" passage; its vector holds the heading.
+    answer = corpus_assistant.ask("Compare how the plans treat the council's own running costs.")
+    assert answer.found and answer.citations
+    assert all("Source" not in c.quote for c in answer.citations)
+    assert "Rising costs of public services" in answer.citations[0].section
+
+
 def test_structural_lists_are_complete_and_in_document_order(corpus_assistant):
     answer = corpus_assistant.ask("What are the priorities of the One West Northamptonshire plan?")
     assert answer.kind == "list" and "7 priorities" in answer.answer
