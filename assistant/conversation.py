@@ -59,6 +59,9 @@ _CONNECTOR = re.compile(r"\b(address\w*|about|on|for|regarding|concerning|relat\
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 _ORDINAL = re.compile(r"\b(" + "|".join(_ORDINALS) + r"|(\d+)(?:st|nd|rd|th))\b", re.I)
 _ORDINAL_PRIORITY = re.compile(_ORDINAL.pattern + r"\s+priority\b", re.I)
+# "the last step", "the second guiding principle": one item of a list by its place (priorities above).
+_ORDINAL_ITEM = re.compile(r"\b(" + "|".join(_ORDINALS) + r"|last|final|(\d+)(?:st|nd|rd|th))\s+(guiding\s+)?"
+                           r"(?P<kind>step|stage|principle|driver|goal|objective|outcome|commitment|action)\b", re.I)
 _IN_A_PRIORITY = (None, "priority", "goal", "outcome", "priority_area", "action")  # what a priority's place can narrow
 # "what about the other plan?": the documents the conversation has not been about.
 # "which one is about jobs?" after a list asks for one of its items, not which document (unless "of the plans").
@@ -87,6 +90,7 @@ class Turn:
     overview: bool = False
     more: bool = False  # "tell me more": the same question, a longer answer
     priority_number: int | None = None  # a priority named by its place ("the third priority"; "the second" after a list of them)
+    item_number: int | None = None  # one item of the list of ``kind`` by its place, -1 the last ("the last step")
     answer_type: AnswerType = field(default_factory=AnswerType)  # a figure, a name, or any sentence that says it
     vector: list[float] | None = field(default=None, repr=False)  # the query's embedding, once computed
     vector_of: str = field(default="", repr=False)  # the query it was computed for
@@ -118,6 +122,9 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
                 answer_type=AnswerType.of(question))
     if _ORDINAL_PRIORITY.search(own):  # "the third priority"
         turn.priority_number = place(own)
+    elif item := _ORDINAL_ITEM.search(own):  # "the last step of the roadmap": that item of the list
+        turn.kind, turn.overview = wanted_kind(item.group("kind") + "s"), False
+        turn.item_number = -1 if item.group(1).lower() in ("last", "final") else place(item.group(0))
     if before is not None and before.kind == "priority" and turn.priority_number is None and turn.kind in _IN_A_PRIORITY:
         turn.priority_number = place(own)  # "the second one", "the goals under the third", after a list of priorities
         if turn.priority_number and turn.kind in (None, "priority"):  # "tell me more about the third one": that priority, not the list again

@@ -1,7 +1,8 @@
 """Answers built from a document's structure rather than from its top passages.
 
 - ``complete_list``: "What are the priorities / goals / principles / steps of X?" lists every item
-  of that kind from the outline, in document order, each with its lead sentence and citation.
+  of that kind from the outline, in document order, each with its lead sentence and citation;
+  "the last step", "the second principle" gives that one item.
   A question naming a priority ("the Proactive Place goals", "priority 2") lists only its items.
 - ``overview``: "Summarise X" gives the document's own statement of purpose, then each priority
   with its one-line description.
@@ -111,11 +112,18 @@ def complete_list(turn: Turn, docs: list[str], retriever: Retriever, settings: S
     if any(anchors.values()):  # the question names a priority: only the documents that have it
         anchors = {doc_id: a for doc_id, a in anchors.items() if a}
     for doc_id, within in anchors.items():
-        found = items(retriever.outlines.get(doc_id, []), turn.kind, within)[: settings.structure_items]
+        found = items(retriever.outlines.get(doc_id, []), turn.kind, within)
+        title = retriever.documents[doc_id].title
+        n = len(found) + 1 + turn.item_number if turn.item_number and turn.item_number < 0 else turn.item_number
+        if n and 1 <= n <= len(found):  # "the last step": that one
+            lines.append(f"{title} — {SINGULAR[turn.kind]} {n} of {len(found)}:")
+            _add_items(found[n - 1 : n], lines, picks)
+            continue
+        found = found[: settings.structure_items]
         if not found:
             continue
-        title = retriever.documents[doc_id].title
-        lines.append(f"{title} — {len(found)} {PLURAL[turn.kind] if len(found) != 1 else SINGULAR[turn.kind]}:")
+        only = "only " if n else ""  # "the fifth principle" of four: all four
+        lines.append(f"{title} — {only}{len(found)} {PLURAL[turn.kind] if len(found) != 1 else SINGULAR[turn.kind]}:")
         _add_items(found, lines, picks)
     if not picks:
         return None

@@ -77,6 +77,16 @@ def test_a_footnote_is_never_quoted_as_an_answer(corpus_assistant):
     assert "Rising costs of public services" in answer.citations[0].section
 
 
+def test_an_item_by_its_place_is_that_item_and_a_place_past_the_end_lists_them_all(corpus_assistant):
+    last = corpus_assistant.ask("What's the last step of the West roadmap?")
+    assert last.kind == "list" and last.answer.split("\n")[0].endswith(" — step 3 of 3:")
+    assert [c.section.split(" > ")[-1] for c in last.citations] == ["Step Three"]
+    fifth = corpus_assistant.ask("What is the fifth principle of the One West plan?")
+    assert fifth.answer.split("\n")[0].endswith(" — only 4 principles:") and len(fifth.citations) == 4
+    assert_well_cited(last)
+    assert_well_cited(fifth)
+
+
 def test_structural_lists_are_complete_and_in_document_order(corpus_assistant):
     answer = corpus_assistant.ask("What are the priorities of the One West Northamptonshire plan?")
     assert answer.kind == "list" and "7 priorities" in answer.answer

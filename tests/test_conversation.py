@@ -106,3 +106,10 @@ def test_which_one_after_a_list_asks_for_one_of_its_items():
     assert turn.follow_up and not turn.comparison and turn.kind == "goal" and turn.doc_ids == [NORTH] and turn.topic == ["job"]
     assert read("Which one of the plans mentions HS2?", ["What are North Northamptonshire's goals?"], ALIASES).comparison
     assert read("Which one mentions HS2?", ["What does West Northants say about rail?"], ALIASES).comparison  # no list before
+
+
+def test_an_item_named_by_its_place_asks_for_that_item_of_the_list():
+    turn = read("What's the last step of the West roadmap?", [], ALIASES)
+    assert (turn.kind, turn.item_number, turn.overview) == ("step", -1, False)
+    assert (read("What is the second guiding principle?", [], ALIASES).kind, read("the 3rd outcome?", [], ALIASES).item_number) == ("principle", 3)
+    assert read("What is the third priority?", [], ALIASES).priority_number == 3  # a priority is read as before
