@@ -11,6 +11,8 @@ A structural shape that finds nothing in the outline falls through to the fact a
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from assistant import lists
 from assistant.answer import Answer, Scorer, fact_answer
 from assistant.comparison import side_by_side
@@ -50,4 +52,7 @@ class Answerer:
             return side_by_side(turn, docs, retriever, scorer, s)
         retrieval = retriever.find(turn, k or s.top_k)
         scorer = Scorer.for_question(turn.question, retrieval.query, retriever.keywords, s, retrieval.scope_terms)
+        if retrieval.doc_ids and turn.topic and not scorer.topic_unknown:  # named in the library, but in the documents asked about?
+            vocabulary = frozenset().union(*(retriever.vocabulary(d) for d in retrieval.doc_ids))
+            scorer = replace(scorer, topic_unknown=not vocabulary.intersection(turn.topic))
         return fact_answer(turn.question, retrieval, scorer, s, s.answer_sentences * 2 if turn.more else None)
