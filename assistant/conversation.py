@@ -139,6 +139,10 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
         turn.doc_ids = list(dict.fromkeys(before.doc_ids + turn.doc_ids))
     turn.names = turn.names or before.names
     if turn.kind and turn.kind != before.kind and not topic:  # "its priorities?": a new question about the same documents
+        if before.kind == "priority" and before.focus and turn.kind in _IN_A_PRIORITY:
+            # "which priority is about homes?" ... "what are its outcomes?": that priority's, found by the same topic
+            turn.topic, turn.topic_text, turn.focus, turn.focus_text = before.topic, before.topic_text, before.focus, before.focus_text
+            turn.query = f"{own} {before.focus_text}"
         return turn
     turn.kind = turn.kind or before.kind
     if topic and before.kind:  # a new topic in the old frame ("outcomes by 2030" ... "and for housing?")

@@ -98,12 +98,15 @@ def _is_group(title: str, kind: str) -> bool:
 
 def wanted_kind(text: str) -> str | None:
     """The kind of section a question asks a list of, by the plural it uses ("outcomes" ->
-    outcome). A singular asks about one section ("the Good Health goal"): no list.
+    outcome), or by "which" before a singular ("which priority is about homes?" picks from the
+    list). Another singular asks about one section ("the Good Health goal"): no list.
 
     >>> wanted_kind("What are the guiding principles of the plan?"), wanted_kind("What outcomes by 2030?")
     ('principle', 'outcome')
     >>> wanted_kind("What is the Good Health goal?") is None, wanted_kind("How many people live here?") is None
     (True, True)
+    >>> wanted_kind("Which priority is about homes?"), wanted_kind("What stage is the plan at?") is None
+    ('priority', True)
     >>> wanted_kind("What happens next with the Vision?"), wanted_kind("What will change in the next decade?")
     ('step', None)
     """
@@ -112,6 +115,8 @@ def wanted_kind(text: str) -> str | None:
         m = re.search(rf"\b({words})\b", text, re.I)
         if m and (best is None or m.start() < best[1] or (m.start() == best[1] and len(m.group()) > best[2])):
             best = (kind, m.start(), len(m.group()), m.group())
-    if best is None or not re.search(r"(s|roadmap|next)$", best[3], re.I):
+    if best is None:
         return None
-    return best[0]
+    plural = re.search(r"(s|roadmap|next)$", best[3], re.I)
+    chosen = re.search(r"\bwhich\s+$", text[: best[1]], re.I)  # "which priority is about homes?": one of the list
+    return best[0] if plural or chosen else None

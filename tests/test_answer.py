@@ -87,6 +87,13 @@ def test_an_item_by_its_place_is_that_item_and_a_place_past_the_end_lists_them_a
     assert_well_cited(fifth)
 
 
+def test_its_outcomes_after_which_priority_are_that_prioritys_outcomes(corpus_assistant):
+    answer = corpus_assistant.ask("what are its outcomes?", ["Which priority is about homes in the West plan?"])
+    assert answer.kind == "list" and "outcomes under Our Priority 4: More and Better Quality Homes" in answer.answer
+    assert {c.section for c in answer.citations} == {"Our Priority 4: More and Better Quality Homes > Suggested outcomes we want by 2030"}
+    assert_well_cited(answer)
+
+
 def test_structural_lists_are_complete_and_in_document_order(corpus_assistant):
     answer = corpus_assistant.ask("What are the priorities of the One West Northamptonshire plan?")
     assert answer.kind == "list" and "7 priorities" in answer.answer

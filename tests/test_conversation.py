@@ -113,3 +113,11 @@ def test_an_item_named_by_its_place_asks_for_that_item_of_the_list():
     assert (turn.kind, turn.item_number, turn.overview) == ("step", -1, False)
     assert (read("What is the second guiding principle?", [], ALIASES).kind, read("the 3rd outcome?", [], ALIASES).item_number) == ("principle", 3)
     assert read("What is the third priority?", [], ALIASES).priority_number == 3  # a priority is read as before
+
+
+def test_its_list_after_which_priority_is_that_prioritys_list():
+    turn = read("Which priority is about homes in the West plan?", [], ALIASES)
+    assert turn.kind == "priority" and turn.focus == ["home"]
+    turn = read("what are its outcomes?", ["Which priority is about homes in the West plan?"], ALIASES)
+    assert turn.kind == "outcome" and turn.focus == ["home"] and turn.doc_ids == [WEST]
+    assert not read("what are its priorities?", ["What does the West plan say about transport?"], ALIASES).focus  # the whole list
