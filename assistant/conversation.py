@@ -59,13 +59,13 @@ _CONNECTOR = re.compile(r"\b(address\w*|about|on|for|regarding|concerning|relat\
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 _ORDINAL = re.compile(r"\b(" + "|".join(_ORDINALS) + r"|(\d+)(?:st|nd|rd|th))\b", re.I)
 _ORDINAL_PRIORITY = re.compile(_ORDINAL.pattern + r"\s+priority\b", re.I)
-# "the last step", "the second guiding principle": one item of a list by its place (priorities above).
+# "the last step", "the second guiding principle": one item of a list by its place ("the third priority" above).
 _ORDINAL_ITEM = re.compile(r"\b(" + "|".join(_ORDINALS) + r"|last|final|(\d+)(?:st|nd|rd|th))\s+(guiding\s+)?"
-                           r"(?P<kind>step|stage|principle|driver|goal|objective|outcome|commitment|action)\b", re.I)
+                           r"(?P<kind>step|stage|principle|driver|goal|objective|outcome|commitment|action|priority)\b", re.I)
 _IN_A_PRIORITY = (None, "priority", "goal", "outcome", "priority_area", "action")  # what a priority's place can narrow
-# "what about the other plan?": the documents the conversation has not been about.
 # "which one is about jobs?" after a list asks for one of its items, not which document (unless "of the plans").
 _WHICH_ITEM = re.compile(r"\bwhich ones?\b(?!\s+of\s+the\s+(two|plans?|documents?|visions?)\b)", re.I)
+# "what about the other plan?": the documents the conversation has not been about.
 _OTHER = re.compile(r"\b(the\s+)?other\s+(plan|document|vision|strategy|one|council|area)\b", re.I)
 _MORE = re.compile(r"\b(tell me more|more detail|more about (that|this|it)|elaborate|expand on|go on)\b", re.I)
 # Words that frame a question without saying what it is about.
@@ -122,8 +122,8 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
                 answer_type=AnswerType.of(question))
     if _ORDINAL_PRIORITY.search(own):  # "the third priority"
         turn.priority_number = place(own)
-    elif item := _ORDINAL_ITEM.search(own):  # "the last step of the roadmap": that item of the list
-        turn.kind, turn.overview = wanted_kind(item.group("kind") + "s"), False
+    elif (item := _ORDINAL_ITEM.search(own)) and not (before and before.kind == "priority"):  # "the last step": that item
+        turn.kind, turn.overview = wanted_kind(f"which {item.group('kind')}"), False
         turn.item_number = -1 if item.group(1).lower() in ("last", "final") else place(item.group(0))
     if before is not None and before.kind == "priority" and turn.priority_number is None and turn.kind in _IN_A_PRIORITY:
         turn.priority_number = place(own)  # "the second one", "the goals under the third", after a list of priorities

@@ -112,10 +112,13 @@ def complete_list(turn: Turn, docs: list[str], retriever: Retriever, settings: S
     if any(anchors.values()):  # the question names a priority: only the documents that have it
         anchors = {doc_id: a for doc_id, a in anchors.items() if a}
     for doc_id, within in anchors.items():
-        found = items(retriever.outlines.get(doc_id, []), turn.kind, within)
+        outline = retriever.outlines.get(doc_id, [])
+        found = items(outline, turn.kind, within)
         title = retriever.documents[doc_id].title
-        n = len(found) + 1 + turn.item_number if turn.item_number and turn.item_number < 0 else turn.item_number
-        if n and 1 <= n <= len(found):  # "the last step": that one
+        # "the last step": that one, in a document that names items of that kind (a plan's "goals" may be all its outcomes)
+        n = turn.item_number if any(s.kind == turn.kind for s in outline) else None
+        n = len(found) + 1 + n if n and n < 0 else n
+        if n and 1 <= n <= len(found):
             lines.append(f"{title} — {SINGULAR[turn.kind]} {n} of {len(found)}:")
             _add_items(found[n - 1 : n], lines, picks)
             continue

@@ -81,6 +81,7 @@ def test_an_item_by_its_place_is_that_item_and_a_place_past_the_end_lists_them_a
     last = corpus_assistant.ask("What's the last step of the West roadmap?")
     assert last.kind == "list" and last.answer.split("\n")[0].endswith(" — step 3 of 3:")
     assert [c.section.split(" > ")[-1] for c in last.citations] == ["Step Three"]
+    assert corpus_assistant.ask("What is the last priority of the West plan?").answer.split("\n")[0].endswith(" — priority 7 of 7:")
     fifth = corpus_assistant.ask("What is the fifth principle of the One West plan?")
     assert fifth.answer.split("\n")[0].endswith(" — only 4 principles:") and len(fifth.citations) == 4
     assert_well_cited(last)
