@@ -91,6 +91,7 @@ class Turn:
     more: bool = False  # "tell me more": the same question, a longer answer
     priority_number: int | None = None  # a priority named by its place ("the third priority"; "the second" after a list of them)
     item_number: int | None = None  # one item of the list of ``kind`` by its place, -1 the last ("the last step")
+    priority_text: str = ""  # the earlier question that named the priority "its goals" belong to ("" : this one)
     answer_type: AnswerType = field(default_factory=AnswerType)  # a figure, a name, or any sentence that says it
     vector: list[float] | None = field(default=None, repr=False)  # the query's embedding, once computed
     vector_of: str = field(default="", repr=False)  # the query it was computed for
@@ -143,6 +144,8 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
             # "which priority is about homes?" ... "what are its outcomes?": that priority's, found by the same topic
             turn.topic, turn.topic_text, turn.focus, turn.focus_text = before.topic, before.topic_text, before.focus, before.focus_text
             turn.query = f"{own} {before.focus_text}"
+        elif turn.kind in _IN_A_PRIORITY[2:]:  # "What is the first priority?" ... "what are its commitments?": that priority's
+            turn.priority_number, turn.priority_text = before.priority_number, before.priority_text or before.question
         return turn
     turn.kind = turn.kind or before.kind
     if topic and before.kind:  # a new topic in the old frame ("outcomes by 2030" ... "and for housing?")

@@ -95,6 +95,14 @@ def test_its_outcomes_after_which_priority_are_that_prioritys_outcomes(corpus_as
     assert_well_cited(answer)
 
 
+def test_its_commitments_after_a_question_about_one_priority_are_that_prioritys(corpus_assistant):
+    answer = corpus_assistant.ask("what are its commitments?", ["What is the West plan's first priority?"])
+    assert answer.kind == "list" and answer.citations
+    assert all(c.section.startswith("Our Priority 1: Productive, Inclusive and Enterprising > ") for c in answer.citations)
+    goals = corpus_assistant.ask("what are its goals?", ["Tell me about the Proud Place priority"])
+    assert goals.answer.startswith("North Northamptonshire Vision 2050 (BIG50) — 6 goals:")
+
+
 def test_structural_lists_are_complete_and_in_document_order(corpus_assistant):
     answer = corpus_assistant.ask("What are the priorities of the One West Northamptonshire plan?")
     assert answer.kind == "list" and "7 priorities" in answer.answer

@@ -121,3 +121,10 @@ def test_its_list_after_which_priority_is_that_prioritys_list():
     turn = read("what are its outcomes?", ["Which priority is about homes in the West plan?"], ALIASES)
     assert turn.kind == "outcome" and turn.focus == ["home"] and turn.doc_ids == [WEST]
     assert not read("what are its priorities?", ["What does the West plan say about transport?"], ALIASES).focus  # the whole list
+
+
+def test_its_list_after_a_question_about_one_priority_is_that_prioritys_list():
+    turn = read("what are its commitments?", ["What is the West plan's first priority?"], ALIASES)
+    assert (turn.kind, turn.priority_number, turn.doc_ids) == ("action", 1, [WEST])
+    turn = read("what are its goals?", ["Tell me about the Proud Place priority"], ALIASES)
+    assert turn.kind == "goal" and turn.priority_text == "Tell me about the Proud Place priority"
