@@ -59,6 +59,8 @@ _CONNECTOR = re.compile(r"\b(address\w*|about|on|for|regarding|concerning|relat\
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 _ORDINAL = re.compile(r"\b(" + "|".join(_ORDINALS) + r"|(\d+)(?:st|nd|rd|th))\b", re.I)
 _ORDINAL_PRIORITY = re.compile(_ORDINAL.pattern + r"\s+priority\b", re.I)
+# "the second one" after a list: its item by place.
+_ORDINAL_ONE = re.compile(r"\b(" + "|".join(_ORDINALS) + r"|last|final|(\d+)(?:st|nd|rd|th))\s+one\b", re.I)
 # "the last step", "the second guiding principle": one item of a list by its place ("the third priority" above).
 _ORDINAL_ITEM = re.compile(r"\b(" + "|".join(_ORDINALS) + r"|last|final|(\d+)(?:st|nd|rd|th))\s+(guiding\s+)?"
                            r"(?P<kind>step|stage|principle|driver|goal|objective|outcome|commitment|action|priority)\b", re.I)
@@ -125,7 +127,13 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
         turn.priority_number = place(own)
     elif (item := _ORDINAL_ITEM.search(own)) and not (before and before.kind == "priority"):  # "the last step": that item
         turn.kind, turn.overview = wanted_kind(f"which {item.group('kind')}"), False
-        turn.item_number = -1 if item.group(1).lower() in ("last", "final") else place(item.group(0))
+        turn.item_number = _item_place(item)
+    elif (one := _ORDINAL_ONE.search(own)) and before and before.kind not in (None, "priority") and not kind:
+        # "what is the second one?" after a list of steps: that step, in the list's documents
+        turn.kind, turn.item_number, turn.overview, turn.follow_up = before.kind, _item_place(one), False, True
+        turn.topic, turn.topic_text, turn.focus, turn.focus_text = [], "", [], ""
+        turn.doc_ids = turn.doc_ids or before.doc_ids
+        return turn
     if before is not None and before.kind == "priority" and turn.priority_number is None and turn.kind in _IN_A_PRIORITY:
         turn.priority_number = place(own)  # "the second one", "the goals under the third", after a list of priorities
         if turn.priority_number and turn.kind in (None, "priority"):  # "tell me more about the third one": that priority, not the list again
@@ -153,11 +161,18 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
         turn.query = f"{frame} {own}"
     elif topic:  # a fact follow-up: the old question's words stay in the search, weighted low when scoring
         turn.query = f"{before.query} {own}"
-    else:  # the old question again, in a new scope or at more length
+    else:  # the old question again, in a new scope or at more length ("Priority 3 in the West plan" ... "and in the North?")
         turn.topic, turn.topic_text, turn.focus, turn.focus_text = before.topic, before.topic_text, before.focus, before.focus_text
         turn.query = f"{before.query} {own}"
         turn.overview = before.overview
+        turn.priority_number, turn.priority_text = before.priority_number, before.priority_text or before.question
+        turn.item_number = before.item_number
     return turn
+
+
+def _item_place(match: re.Match) -> int | None:
+    """The place an ordinal match gives, -1 for "last" / "final"."""
+    return -1 if match.group(1).lower() in ("last", "final") else place(match.group(0))
 
 
 def place(text: str) -> int | None:

@@ -103,6 +103,14 @@ def test_its_commitments_after_a_question_about_one_priority_are_that_prioritys(
     assert goals.answer.startswith("North Northamptonshire Vision 2050 (BIG50) — 6 goals:")
 
 
+def test_a_priority_by_number_followed_by_another_document_is_that_documents_priority(corpus_assistant):
+    answer = corpus_assistant.ask("and in the North?", ["Tell me about Priority 3 in the West plan."])
+    assert answer.answer.split("\n")[1].startswith("• Priority 3: Proactive Place — ")
+    assert {c.doc_id for c in answer.citations} == {NORTH}
+    second = corpus_assistant.ask("what is the second one?", ["What are the steps of the North Northamptonshire roadmap?"])
+    assert second.answer.split("\n")[0].endswith(" — step 2 of 4:")
+
+
 def test_structural_lists_are_complete_and_in_document_order(corpus_assistant):
     answer = corpus_assistant.ask("What are the priorities of the One West Northamptonshire plan?")
     assert answer.kind == "list" and "7 priorities" in answer.answer

@@ -128,3 +128,9 @@ def test_its_list_after_a_question_about_one_priority_is_that_prioritys_list():
     assert (turn.kind, turn.priority_number, turn.doc_ids) == ("action", 1, [WEST])
     turn = read("what are its goals?", ["Tell me about the Proud Place priority"], ALIASES)
     assert turn.kind == "goal" and turn.priority_text == "Tell me about the Proud Place priority"
+
+
+def test_the_second_one_after_a_list_is_its_second_item():
+    turn = read("what is the second one?", ["What are the steps of the North Northamptonshire roadmap?"], ALIASES)
+    assert (turn.kind, turn.item_number, turn.doc_ids, turn.topic) == ("step", 2, [NORTH], [])
+    assert read("and the last one?", ["What are the guiding principles of the West plan?"], ALIASES).item_number == -1
