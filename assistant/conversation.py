@@ -153,7 +153,7 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
             turn.topic, turn.topic_text, turn.focus, turn.focus_text = before.topic, before.topic_text, before.focus, before.focus_text
             turn.query = f"{own} {before.focus_text}"
         elif turn.kind in _IN_A_PRIORITY[2:]:  # "What is the first priority?" ... "what are its commitments?": that priority's
-            turn.priority_number, turn.priority_text = before.priority_number, before.priority_text or before.question
+            _keep_priority(turn, before)
         return turn
     turn.kind = turn.kind or before.kind
     if topic and before.kind:  # a new topic in the old frame ("outcomes by 2030" ... "and for housing?")
@@ -165,9 +165,15 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
         turn.topic, turn.topic_text, turn.focus, turn.focus_text = before.topic, before.topic_text, before.focus, before.focus_text
         turn.query = f"{before.query} {own}"
         turn.overview = before.overview
-        turn.priority_number, turn.priority_text = before.priority_number, before.priority_text or before.question
+        _keep_priority(turn, before)
         turn.item_number = before.item_number
     return turn
+
+
+def _keep_priority(turn: Turn, before: Turn) -> None:
+    """A follow-up that names no priority of its own is about the one the earlier question named."""
+    if not re.search(r"\bpriorit", turn.question, re.I):
+        turn.priority_number, turn.priority_text = before.priority_number, before.priority_text or before.question
 
 
 def _item_place(match: re.Match) -> int | None:

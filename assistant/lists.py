@@ -65,6 +65,12 @@ def anchor(question: str, outline: list[Section], number: int | None = None) -> 
     return next((t for t in titles if (own := set(topic_terms(priority_name(t)))) and own <= words), None)
 
 
+def named_priority(turn: Turn, outline: list[Section]) -> str | None:
+    """The priority the question names, else the one the earlier question named ("What is the
+    first priority?" ... "what are its commitments?")."""
+    return anchor(turn.question, outline, turn.priority_number) or (anchor(turn.priority_text, outline) if turn.priority_text else None)
+
+
 def priority_name(title: str) -> str:
     """A priority's title without its number.
 
@@ -108,7 +114,7 @@ def bullets(text: str) -> list[str]:
 
 def complete_list(turn: Turn, docs: list[str], retriever: Retriever, settings: Settings) -> Answer | None:
     lines, picks = [], []
-    anchors = {doc_id: anchor(turn.priority_text or turn.question, retriever.outlines.get(doc_id, []), turn.priority_number) for doc_id in docs}
+    anchors = {doc_id: named_priority(turn, retriever.outlines.get(doc_id, [])) for doc_id in docs}
     if any(anchors.values()):  # the question names a priority: only the documents that have it
         anchors = {doc_id: a for doc_id, a in anchors.items() if a}
     for doc_id, within in anchors.items():
@@ -161,7 +167,7 @@ def one_priority(turn: Turn, docs: list[str], retriever: Retriever, settings: Se
     lines, picks = [], []
     for doc_id in docs:
         outline = retriever.outlines.get(doc_id, [])
-        within = anchor(turn.priority_text or turn.question, outline, turn.priority_number)
+        within = named_priority(turn, outline)
         if not within or not set(turn.topic) <= set(topic_terms(priority_name(within))):
             continue
         lines.append(f"{retriever.documents[doc_id].title}:")
@@ -234,7 +240,7 @@ def topical_list(turn: Turn, docs: list[str], retriever: Retriever, settings: Se
     groups, nearest = [], []
     for doc_id in docs:
         outline = retriever.outlines.get(doc_id, [])
-        within = anchor(turn.priority_text or turn.question, outline, turn.priority_number)
+        within = named_priority(turn, outline)
         own = kinds if turn.kind == "priority" or any(s.kind in kinds for s in outline) else GOAL_LIKE  # no "outcomes": its goals
         scored = _scored_items(outline, own, within, vector, scorer, retriever)
         nearest += [i.passage for i in sorted(scored, key=lambda i: -i.similarity)[:1]]

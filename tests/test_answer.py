@@ -107,6 +107,8 @@ def test_a_priority_by_number_followed_by_another_document_is_that_documents_pri
     answer = corpus_assistant.ask("and in the North?", ["Tell me about Priority 3 in the West plan."])
     assert answer.answer.split("\n")[1].startswith("• Priority 3: Proactive Place — ")
     assert {c.doc_id for c in answer.citations} == {NORTH}
+    fifth = corpus_assistant.ask("and priority 5?", ["Tell me about Priority 3 in the West plan."])  # its own number wins
+    assert fifth.answer.split("\n")[1].startswith("• Our Priority 5: Best Place to Grow up — ")
     second = corpus_assistant.ask("what is the second one?", ["What are the steps of the North Northamptonshire roadmap?"])
     assert second.answer.split("\n")[0].endswith(" — step 2 of 4:")
 
