@@ -59,10 +59,11 @@ _CONNECTOR = re.compile(r"\b(address\w*|about|on|for|regarding|concerning|relat\
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 _ORDINAL = re.compile(r"\b(" + "|".join(_ORDINALS) + r"|(\d+)(?:st|nd|rd|th))\b", re.I)
 _ORDINAL_PRIORITY = re.compile(_ORDINAL.pattern + r"\s+priority\b", re.I)
-# "the second one" after a list: its item by place.
-_ORDINAL_ONE = re.compile(r"\b(" + "|".join(_ORDINALS) + r"|last|final|(\d+)(?:st|nd|rd|th))\s+one\b", re.I)
+_PLACE = r"\b(" + "|".join(_ORDINALS) + r"|last|final|(\d+)(?:st|nd|rd|th))"
+# "the second one" after a list: its item by place (not "the final One West plan": a name).
+_ORDINAL_ONE = re.compile(_PLACE + r"\s+(?-i:ones?)\b", re.I)
 # "the last step", "the second guiding principle": one item of a list by its place ("the third priority" above).
-_ORDINAL_ITEM = re.compile(r"\b(" + "|".join(_ORDINALS) + r"|last|final|(\d+)(?:st|nd|rd|th))\s+(guiding\s+)?"
+_ORDINAL_ITEM = re.compile(_PLACE + r"\s+(guiding\s+)?"
                            r"(?P<kind>step|stage|principle|driver|goal|objective|outcome|commitment|action|priority)\b", re.I)
 _IN_A_PRIORITY = (None, "priority", "goal", "outcome", "priority_area", "action")  # what a priority's place can narrow
 # "which one is about jobs?" after a list asks for one of its items, not which document (unless "of the plans").
@@ -131,7 +132,6 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
     elif (one := _ORDINAL_ONE.search(own)) and before and before.kind not in (None, "priority") and not kind:
         # "what is the second one?" after a list of steps: that step, in the list's documents
         turn.kind, turn.item_number, turn.overview, turn.follow_up = before.kind, _item_place(one), False, True
-        turn.topic, turn.topic_text, turn.focus, turn.focus_text = [], "", [], ""
         turn.doc_ids = turn.doc_ids or before.doc_ids
         return turn
     if before is not None and before.kind == "priority" and turn.priority_number is None and turn.kind in _IN_A_PRIORITY:
@@ -206,13 +206,15 @@ def _is_follow_up(question: str, max_words: int) -> bool:
 
 
 def topic_terms(text: str) -> list[str]:
-    """The index terms of what a question is about: no question words, kinds, frame words, figures
-    or words asking for a summary.
+    """The index terms of what a question is about: no question words, kinds, frame words, figures,
+    places in a list ("the second one") or words asking for a summary.
 
-    >>> topic_terms("Which goals address rural transport?")
-    ['rural', 'transport']
+    >>> topic_terms("Which goals address rural transport?"), topic_terms("What is the second one?")
+    (['rural', 'transport'], [])
+    >>> topic_terms("the second guiding principle"), topic_terms("second homes"), topic_terms("the final One plan")
+    ([], ['second', 'home'], ['final'])
     """
-    text = _OVERVIEW.sub(" ", _KIND_PATTERN.sub(" ", text))
+    text = _OVERVIEW.sub(" ", _KIND_PATTERN.sub(" ", _ORDINAL_ITEM.sub(" ", _ORDINAL_ONE.sub(" ", text))))
     return [t for t in terms(text) if t not in _FRAME and not t[0].isdigit()]
 
 

@@ -132,7 +132,7 @@ def complete_list(turn: Turn, docs: list[str], retriever: Retriever, settings: S
         if not found:
             continue
         only = "only " if n else ""  # "the fifth principle" of four: all four
-        lines.append(f"{title} — {only}{len(found)} {PLURAL[turn.kind] if len(found) != 1 else SINGULAR[turn.kind]}:")
+        lines.append(f"{title} — {only}{_count(len(found), turn.kind)}:")
         _add_items(found, lines, picks)
     if not picks:
         return None
@@ -175,7 +175,7 @@ def one_priority(turn: Turn, docs: list[str], retriever: Retriever, settings: Se
         kind = next((k for k in GOAL_LIKE if members(outline, (k,), within)), None)
         found = items(outline, kind, within)[: settings.structure_items] if kind else []
         if found:
-            lines.append(f"Its {len(found)} {PLURAL[kind] if len(found) != 1 else SINGULAR[kind]}:")
+            lines.append(f"Its {_count(len(found), kind)}:")
             _add_items([(label if label != within else "", p, s) for label, p, s in found], lines, picks)
     return _listed(turn, lines, picks, settings, "list") if picks else None
 
@@ -326,6 +326,11 @@ def _by_priority(kept: list[_Item]) -> list[_Item]:
     """Items grouped by their priority, the group of the closest item first (each group keeps its order)."""
     order = list(dict.fromkeys(i.passage.chunk.priority for i in kept))
     return sorted(kept, key=lambda i: order.index(i.passage.chunk.priority))
+
+
+def _count(n: int, kind: str) -> str:
+    """ "7 priorities", "1 step"."""
+    return f"{n} {PLURAL[kind] if n != 1 else SINGULAR[kind]}"
 
 
 def _add_items(found: list[tuple[str, Passage, str]], lines: list, picks: list[Pick]) -> None:

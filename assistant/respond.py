@@ -53,6 +53,5 @@ class Answerer:
         retrieval = retriever.find(turn, k or s.top_k)
         scorer = Scorer.for_question(turn.question, retrieval.query, retriever.keywords, s, retrieval.scope_terms)
         if retrieval.doc_ids and turn.topic and not scorer.topic_unknown:  # named in the library, but in the documents asked about?
-            vocabulary = frozenset().union(*(retriever.vocabulary(d) for d in retrieval.doc_ids))
-            scorer = replace(scorer, topic_unknown=not vocabulary.intersection(turn.topic))
+            scorer = replace(scorer, topic_unknown=not retriever.uses_any(turn.topic, retrieval.doc_ids))
         return fact_answer(turn.question, retrieval, scorer, s, s.answer_sentences * 2 if turn.more else None)

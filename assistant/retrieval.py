@@ -86,6 +86,10 @@ class Retriever:
             self._vocabularies[doc_id] = frozenset().union(*(term_set(c.indexed_text) for c in self.reading_order.get(doc_id, [])))
         return self._vocabularies[doc_id]
 
+    def uses_any(self, words: list[str], doc_ids: list[str]) -> bool:
+        """Does any of ``doc_ids`` use one of the index terms ``words``?"""
+        return any(self.vocabulary(d).intersection(words) for d in doc_ids)
+
     def follow(self) -> bool:
         """Reload when another process changed the index (a replica's view of a shared Chroma
         server); the generation is read at most once every ``reload_check_s``. When it moved,

@@ -134,3 +134,5 @@ def test_the_second_one_after_a_list_is_its_second_item():
     turn = read("what is the second one?", ["What are the steps of the North Northamptonshire roadmap?"], ALIASES)
     assert (turn.kind, turn.item_number, turn.doc_ids, turn.topic) == ("step", 2, [NORTH], [])
     assert read("and the last one?", ["What are the guiding principles of the West plan?"], ALIASES).item_number == -1
+    named = read("How will the final One West Northamptonshire plan be agreed?", ["What are the steps of the West roadmap?"], ALIASES)
+    assert named.item_number is None and "final" in named.topic  # "One" names the plan here
