@@ -123,7 +123,7 @@ def evidence(passages: list[Passage], scorer: Scorer, settings: Settings) -> dic
 
 
 def is_supported(passages: list[Passage], scorer: Scorer, settings: Settings) -> tuple[bool, dict]:
-    """Is there an answer at all? Never below ``min_dense_similarity``, never a "how many / when"
+    """Is there an answer at all? Never when no passage nor sentence reaches ``min_dense_similarity``, never a "how many / when"
     answer without a figure; a "who is the <role>" question is answered exactly when a sentence
     about it names someone in that role. Otherwise the fitted model decides (``found_model``), or,
     without one, the thresholds: enough sentence support, or a very similar passage or sentence.
@@ -131,7 +131,7 @@ def is_supported(passages: list[Passage], scorer: Scorer, settings: Settings) ->
     is never answered, but the model may still find its closest sentences worth quoting
     (``evidence["closest"]``: the middle answer)."""
     ev = evidence(passages, scorer, settings)
-    if not passages or ev["similarity"] < settings.min_dense_similarity:
+    if not passages or max(ev["similarity"], ev["sentence_similarity"]) < settings.min_dense_similarity:
         return False, ev
     if ev["wants_number"] and not ev["has_figure"]:
         return False, ev  # "when / how many" and not one figure or date to give

@@ -58,6 +58,7 @@ _CONNECTOR = re.compile(r"\b(address\w*|about|on|for|regarding|concerning|relat\
 # "the third priority", "the second one" (after a list of priorities): a priority by its place.
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 _ORDINAL = re.compile(r"\b(" + "|".join(_ORDINALS) + r"|(\d+)(?:st|nd|rd|th))\b", re.I)
+_PRIORITY_NAMED = re.compile(r"\bpriority\s+\d+\b", re.I)  # "and priority 5?"
 _ORDINAL_PRIORITY = re.compile(_ORDINAL.pattern + r"\s+priority\b", re.I)
 _PLACE = r"\b(" + "|".join(_ORDINALS) + r"|last|final|(\d+)(?:st|nd|rd|th))"
 # "the second one" after a list: its item by place (not "the final One West plan": a name).
@@ -70,11 +71,13 @@ _IN_A_PRIORITY = (None, "priority", "goal", "outcome", "priority_area", "action"
 _WHICH_ITEM = re.compile(r"\bwhich ones?\b(?!\s+of\s+the\s+(two|plans?|documents?|visions?)\b)", re.I)
 # "what about the other plan?": the documents the conversation has not been about.
 _OTHER = re.compile(r"\b(the\s+)?other\s+(plan|document|vision|strategy|one|council|area)\b", re.I)
+_DOCUMENT_NOUN = r"(plan|vision|document|strategy)"  # after a document's name, part of it ("the West plan")
 _MORE = re.compile(r"\b(tell me more|more detail|more about (that|this|it)|elaborate|expand on|go on)\b", re.I)
 # Words that frame a question without saying what it is about.
 _FRAME = frozenset(terms("what which who how why when where list name give tell show does do did is are was were "
-                         "the plan plans vision document documents say says said want wants more about main key")) | QUESTION_WORDS
-_KIND_PATTERN = re.compile(r"\b(" + "|".join(KIND_WORDS.values()) + r")\b", re.I)
+                         "the plan plans vision document documents say says said want wants make makes more about main key")) | QUESTION_WORDS
+# the longest first: "priority areas" is one kind, not "priority" and a topic "areas"
+_KIND_PATTERN = re.compile(r"\b(" + "|".join(sorted(KIND_WORDS.values(), key=len, reverse=True)) + r")\b", re.I)
 
 
 @dataclass
@@ -154,8 +157,14 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
             turn.query = f"{own} {before.focus_text}"
         elif turn.kind in _IN_A_PRIORITY[2:]:  # "What is the first priority?" ... "what are its commitments?": that priority's
             _keep_priority(turn, before)
+            if before.kind is None and before.topic and not before.overview:
+                # "What does the plan say about transport?" ... "what are its outcomes?": those about transport
+                turn.topic, turn.topic_text, turn.focus, turn.focus_text = before.topic, before.topic_text, before.topic, before.topic_text
+                turn.query = f"{own} {before.topic_text}"
         return turn
     turn.kind = turn.kind or before.kind
+    if which_item:  # "which one is about housing?" after the goals of one priority: one of its goals
+        _keep_priority(turn, before)
     if topic and before.kind:  # a new topic in the old frame ("outcomes by 2030" ... "and for housing?")
         frame = " ".join(w for w in before.query.split() if not set(terms(w)) & set(before.topic))
         turn.query = f"{frame} {own}"
@@ -172,7 +181,7 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
 
 def _keep_priority(turn: Turn, before: Turn) -> None:
     """A follow-up that names no priority of its own is about the one the earlier question named."""
-    if not re.search(r"\bpriorit", turn.question, re.I):
+    if turn.priority_number is None and not _PRIORITY_NAMED.search(turn.question):
         turn.priority_number, turn.priority_text = before.priority_number, before.priority_text or before.question
 
 
@@ -245,6 +254,7 @@ def focus_words(text: str) -> str:
     focus = re.sub(r"[?.!\s]+$", "", text[m.end():].strip())
     focus = re.sub(r"\s+(by|in|until|before)\s+(the\s+end\s+of\s+)?\d{4}$", "", focus, flags=re.I)
     focus = re.sub(r"\s+(in|of|from)\s+(the\s+|this\s+|that\s+)?(plan|vision|document|strategy)$", "", focus, flags=re.I)
+    focus = re.sub(r"\s+(in|of|from|for|by|within|across|at)$", "", focus, flags=re.I)  # "homes in [West Northants]"
     return re.sub(r"^(the|our|its|their)\s+", "", focus, flags=re.I)
 
 
@@ -282,10 +292,17 @@ def qualifiers(aliases: dict[str, list[str]]) -> dict[str, list[str]]:
 
 
 def without_phrases(text: str, phrases: list[str]) -> str:
-    """
+    """The text without the phrases, and without the noun that makes one the name of a document
+    ("the West plan", "the North Northamptonshire vision"): the question's topic is what is left.
+
     >>> without_phrases("What does West Northants say about parks?", ["West Northants"])
     'What does say about parks?'
+    >>> without_phrases("What does the West plan say about airports?", ["West"])
+    'What does say about airports?'
+    >>> without_phrases("What does West Northants plan for buses?", ["West Northants"])  # a verb
+    'What does plan for buses?'
     """
     for phrase in sorted(phrases, key=len, reverse=True):
-        text = re.sub(rf"\b(the\s+)?{re.escape(phrase)}('s)?\b", "", text, flags=re.I)
+        text = re.sub(rf"\bthe\s+{re.escape(phrase)}\s+{_DOCUMENT_NOUN}('s)?\b|\b{re.escape(phrase)}'s\s+{_DOCUMENT_NOUN}\b"
+                      rf"|\b(the\s+)?{re.escape(phrase)}('s)?\b", "", text, flags=re.I)
     return re.sub(r"\s+", " ", text).strip()

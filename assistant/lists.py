@@ -112,12 +112,23 @@ def bullets(text: str) -> list[str]:
     return lines or sentences(text)
 
 
+def anchored(turn: Turn, docs: list[str], retriever: Retriever) -> dict[str, str | None]:
+    """For each document, the priority the conversation names in it (``named_priority``); when
+    it names one, only the documents that have it."""
+    anchors = {doc_id: named_priority(turn, retriever.outlines.get(doc_id, [])) for doc_id in docs}
+    return {doc_id: a for doc_id, a in anchors.items() if a} if any(anchors.values()) else anchors
+
+
+def names_a_priority(turn: Turn, docs: list[str], retriever: Retriever) -> bool:
+    """Is the focus only the name of the priority the conversation names ("Which goals are about
+    Prosperous Place?")? Then the question asks for all of that priority's items."""
+    return any(within and set(turn.focus) <= set(topic_terms(priority_name(within)))
+               for within in anchored(turn, docs, retriever).values())
+
+
 def complete_list(turn: Turn, docs: list[str], retriever: Retriever, settings: Settings) -> Answer | None:
     lines, picks = [], []
-    anchors = {doc_id: named_priority(turn, retriever.outlines.get(doc_id, [])) for doc_id in docs}
-    if any(anchors.values()):  # the question names a priority: only the documents that have it
-        anchors = {doc_id: a for doc_id, a in anchors.items() if a}
-    for doc_id, within in anchors.items():
+    for doc_id, within in anchored(turn, docs, retriever).items():
         outline = retriever.outlines.get(doc_id, [])
         found = items(outline, turn.kind, within)
         title = retriever.documents[doc_id].title
@@ -238,9 +249,8 @@ def topical_list(turn: Turn, docs: list[str], retriever: Retriever, settings: Se
     scorer = Scorer.for_question(focus, focus, retriever.keywords, settings)
     vector = retriever.embeddings.embed_query(focus)  # not ``label_vector``: its cache keeps every label, and topics are the user's words
     groups, nearest = [], []
-    for doc_id in docs:
+    for doc_id, within in anchored(turn, docs, retriever).items():
         outline = retriever.outlines.get(doc_id, [])
-        within = named_priority(turn, outline)
         own = kinds if turn.kind == "priority" or any(s.kind in kinds for s in outline) else GOAL_LIKE  # no "outcomes": its goals
         scored = _scored_items(outline, own, within, vector, scorer, retriever)
         nearest += [i.passage for i in sorted(scored, key=lambda i: -i.similarity)[:1]]

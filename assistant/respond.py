@@ -41,7 +41,7 @@ class Answerer:
             shaped = lists.overview(turn, docs, retriever, s)
             if shaped:
                 return shaped
-        if turn.kind and not turn.focus and not turn.comparison:
+        if turn.kind and not turn.comparison and (not turn.focus or lists.names_a_priority(turn, docs, retriever)):
             shaped = lists.complete_list(turn, docs, retriever, s)
             if shaped:
                 return shaped

@@ -74,7 +74,7 @@ class Settings(BaseSettings):
     follow_up_max_words: int = Field(8, description="Shorter questions may lean on the previous one.")
 
     # --- answering -----------------------------------------------------------------------
-    min_dense_similarity: float = Field(0.15, description="Best passage must be at least this similar (cosine).")
+    min_dense_similarity: float = Field(0.15, description="The best passage, or its best sentence, must be at least this similar (cosine).")
     found_model: str = Field(str(PACKAGE / "found_model.json"), description="Fitted 'found' model (evals/fit_found.py); empty: the thresholds below.")
     min_sentence_support: float = Field(0.4, description="...and one sentence must hold this share of the question's weight,")
     confident_similarity: float = Field(0.6, description="...unless the best passage is at least this similar,")

@@ -58,7 +58,7 @@ KIND_WORDS = {
     "priority": r"priorit(y|ies)|themes?",
     "goal": r"goals?|objectives?|aims?|ambitions?|targets?",
     "outcome": r"outcomes?",
-    "priority_area": r"priority areas?|areas? for (shared )?development|focus areas?",
+    "priority_area": r"priority areas?(?: for (?:shared )?development)?|areas? for (?:shared )?development|focus areas?",
     "action": r"actions?|commitments?",
     "principle": r"(guiding )?principles?|values",
     "driver": r"drivers?|challenges",
@@ -109,6 +109,8 @@ def wanted_kind(text: str) -> str | None:
     ('priority', True)
     >>> wanted_kind("What happens next with the Vision?"), wanted_kind("What will change in the next decade?")
     ('step', None)
+    >>> wanted_kind("What priority areas for shared development are listed?")
+    'priority_area'
     """
     best = None
     for kind, words in KIND_WORDS.items():
@@ -117,6 +119,6 @@ def wanted_kind(text: str) -> str | None:
             best = (kind, m.start(), len(m.group()), m.group())
     if best is None:
         return None
-    plural = re.search(r"(s|roadmap|next)$", best[3], re.I)
+    plural = re.search(r"(s|roadmap|next)$", best[3].split(" for ")[0], re.I)  # "priority areas for shared development"
     chosen = re.search(r"\bwhich\s+$", text[: best[1]], re.I)  # "which priority is about homes?": one of the list
     return best[0] if plural or chosen else None

@@ -103,6 +103,26 @@ def test_its_commitments_after_a_question_about_one_priority_are_that_prioritys(
     assert goals.answer.startswith("North Northamptonshire Vision 2050 (BIG50) — 6 goals:")
 
 
+def test_its_outcomes_after_a_question_about_a_topic_are_the_outcomes_about_that_topic(corpus_assistant):
+    answer = corpus_assistant.ask("what are its outcomes?", ["What does the West plan say about transport?"])
+    assert answer.kind == "list" and answer.answer.startswith(
+        "One West Northamptonshire: Our Vision for 2030 — outcomes under Our Priority 2: Accessible and Connected:")
+    goals = corpus_assistant.ask("and what are the goals for it?", ["What does the North vision say about tourism?"])
+    assert goals.kind == "list" and [c.section for c in goals.citations] == ["6 Priority 2: Prosperous Place > 6.2 Priority Goals > Tourism"]
+    areas = corpus_assistant.ask("what are the priority areas for that?", ["What does the West plan say about older people?"])
+    assert areas.kind == "list" and "36 priority areas" not in areas.answer  # about older people, not every one
+    assert_well_cited(answer)
+
+
+def test_goals_about_a_named_priority_are_all_its_goals_and_which_one_picks_among_them(corpus_assistant):
+    answer = corpus_assistant.ask("Which goals are about Prosperous Place?")
+    assert answer.answer.startswith("North Northamptonshire Vision 2050 (BIG50) — 11 goals:")
+    assert {c.doc_id for c in answer.citations} == {NORTH}
+    one = corpus_assistant.ask("which one is about housing?", ["What are the goals under Prosperous Place?"])
+    assert [c.section for c in one.citations] == ["6 Priority 2: Prosperous Place > 6.2 Priority Goals > Housing"]
+    assert_well_cited(one)
+
+
 def test_a_priority_by_number_followed_by_another_document_is_that_documents_priority(corpus_assistant):
     answer = corpus_assistant.ask("and in the North?", ["Tell me about Priority 3 in the West plan."])
     assert answer.answer.split("\n")[1].startswith("• Priority 3: Proactive Place — ")
@@ -269,6 +289,17 @@ def test_in_a_larger_library_an_unnamed_scope_is_the_best_ranked_documents(corpu
 def test_the_quoted_sentence_is_the_one_that_means_what_was_asked(corpus_assistant, question, phrase):
     answer = corpus_assistant.ask(question)
     assert answer.found and answer.answer.startswith(phrase)
+    assert_well_cited(answer)
+
+
+@pytest.mark.parametrize("question, phrase", [
+    ("What does the West plan say about airports?", "airports"),  # one word in a long passage
+    ("What does the North vision say about automation?", "automation"),  # not "What is a Vision?"
+    ("What does the West plan say about HS2?", "HS2"),  # an acronym: its passage is barely similar as a whole
+])
+def test_the_noun_after_a_documents_name_is_part_of_the_name_not_the_topic(corpus_assistant, question, phrase):
+    answer = corpus_assistant.ask(question)
+    assert answer.found and phrase in answer.answer.split(" [1]")[0]
     assert_well_cited(answer)
 
 

@@ -136,3 +136,16 @@ def test_the_second_one_after_a_list_is_its_second_item():
     assert read("and the last one?", ["What are the guiding principles of the West plan?"], ALIASES).item_number == -1
     named = read("How will the final One West Northamptonshire plan be agreed?", ["What are the steps of the West roadmap?"], ALIASES)
     assert named.item_number is None and "final" in named.topic  # "One" names the plan here
+
+
+def test_the_noun_after_a_documents_name_is_part_of_the_name_but_a_verb_is_not():
+    assert read("What does the West Northants plan say about airports?", [], ALIASES).query == "What does say about airports?"
+    assert read("What is North Northamptonshire's vision for parks?", [], ALIASES).query == "What is for parks?"
+    assert read("What does West Northants plan for buses?", [], ALIASES).query == "What does plan for buses?"
+
+
+def test_a_kind_asked_after_a_topic_narrows_to_that_topic_and_priority_areas_are_one_kind():
+    turn = read("what are the priority areas for that?", ["What does West Northants say about older people?"], ALIASES)
+    assert turn.kind == "priority_area" and turn.focus_text == "older people" and turn.doc_ids == [WEST]
+    whole = read("what are its outcomes?", ["Give me an overview of West Northants"], ALIASES)
+    assert whole.kind == "outcome" and not whole.focus  # after an overview: all of them
