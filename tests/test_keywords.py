@@ -43,3 +43,9 @@ def test_an_empty_index_finds_nothing():
 def test_contractions_make_no_terms_and_content_words_are_not_stop_words():
     assert terms("I'm sure we'll see they don't") == ["sure"]
     assert terms("empty homes, energy bills and a fire") == ["empty", "home", "energy", "bill", "fire"]
+
+
+def test_words_that_only_say_what_to_do_are_not_searched_for():
+    texts = {**TEXTS, "said": "Residents say what they want; the document will say more.", "libraries": "Visitors to 17 libraries."}
+    keywords = KeywordIndex(list(texts), list(texts.values()))
+    assert [i for i, _ in keywords.search("What does the document say about libraries?", 5)] == ["libraries"]
