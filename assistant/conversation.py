@@ -120,7 +120,9 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
     comparison = bool(_COMPARE.search(_WHICH_ITEM.sub(" ", question) if which_item else question))
     # a follow-up by its words ("and for housing?", "which one ...?" after a list), or a short question that can only
     # mean something in context ("why?")
-    follow_up = before is not None and (which_item or _is_follow_up(question, max_words) or (
+    # "what are the commitments?" after a question about one priority: its commitments
+    narrows = before is not None and kind in _IN_A_PRIORITY[2:] and not topic and not named
+    follow_up = before is not None and (which_item or narrows or _is_follow_up(question, max_words) or (
         not topic and not named and not kind and len(question.split()) <= max_words))
     doc_ids = list(named) if named else ([] if comparison or before is None else before.doc_ids)
     focus_text = focus_words(own)
@@ -157,7 +159,7 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
             turn.query = f"{own} {before.focus_text}"
         elif turn.kind in _IN_A_PRIORITY[2:]:  # "What is the first priority?" ... "what are its commitments?": that priority's
             _keep_priority(turn, before)
-            if before.kind is None and before.topic and not before.overview:
+            if before.kind is None and before.topic and not before.overview and _FOLLOW_UP.search(question):
                 # "What does the plan say about transport?" ... "what are its outcomes?": those about transport
                 turn.topic, turn.topic_text, turn.focus, turn.focus_text = before.topic, before.topic_text, before.topic, before.topic_text
                 turn.query = f"{own} {before.topic_text}"

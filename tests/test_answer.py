@@ -101,6 +101,8 @@ def test_its_commitments_after_a_question_about_one_priority_are_that_prioritys(
     assert all(c.section.startswith("Our Priority 1: Productive, Inclusive and Enterprising > ") for c in answer.citations)
     goals = corpus_assistant.ask("what are its goals?", ["Tell me about the Proud Place priority"])
     assert goals.answer.startswith("North Northamptonshire Vision 2050 (BIG50) — 6 goals:")
+    the = corpus_assistant.ask("what are the commitments?", ["What is Priority 4 of the West plan?"])  # no "its"
+    assert the.citations and all(c.section.startswith("Our Priority 4: More and Better Quality Homes > ") for c in the.citations)
 
 
 def test_its_outcomes_after_a_question_about_a_topic_are_the_outcomes_about_that_topic(corpus_assistant):
