@@ -123,10 +123,11 @@ def evidence(passages: list[Passage], scorer: Scorer, settings: Settings) -> dic
 
 
 def is_supported(passages: list[Passage], scorer: Scorer, settings: Settings) -> tuple[bool, dict]:
-    """Is there an answer at all? Never when no passage nor sentence reaches ``min_dense_similarity``, never a "how many / when"
-    answer without a figure; a "who is the <role>" question is answered exactly when a sentence
-    about it names someone in that role. Otherwise the fitted model decides (``found_model``), or,
-    without one, the thresholds: enough sentence support, or a very similar passage or sentence.
+    """Is there an answer at all? Never when neither the best passage nor its best sentence
+    reaches ``min_dense_similarity``, never a "how many / when" answer without a figure; a "who
+    is the <role>" question is answered exactly when a sentence about it names someone in that
+    role. Otherwise the fitted model decides (``found_model``), or, without one, the thresholds:
+    enough sentence support, or a very similar passage or sentence.
     A topic no passage names and no sentence comes close to (``confident_sentence_similarity``)
     is never answered, but the model may still find its closest sentences worth quoting
     (``evidence["closest"]``: the middle answer)."""

@@ -70,8 +70,8 @@ _IN_A_PRIORITY = (None, "priority", "goal", "outcome", "priority_area", "action"
 # "which one is about jobs?" after a list asks for one of its items, not which document (unless "of the plans").
 _WHICH_ITEM = re.compile(r"\bwhich ones?\b(?!\s+of\s+the\s+(two|plans?|documents?|visions?)\b)", re.I)
 # "what about the other plan?": the documents the conversation has not been about.
-_OTHER = re.compile(r"\b(the\s+)?other\s+(plan|document|vision|strategy|one|council|area)\b", re.I)
 _DOCUMENT_NOUN = r"(plan|vision|document|strategy)"  # after a document's name, part of it ("the West plan")
+_OTHER = re.compile(rf"\b(the\s+)?other\s+({_DOCUMENT_NOUN}|one|council|area)\b", re.I)
 _MORE = re.compile(r"\b(tell me more|more detail|more about (that|this|it)|elaborate|expand on|go on)\b", re.I)
 # Words that frame a question without saying what it is about.
 _FRAME = frozenset(terms("what which who how why when where list name give tell show does do did is are was were "
@@ -118,10 +118,10 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
     topic, kind = topic_terms(own), wanted_kind(own)
     which_item = before is not None and before.kind is not None and bool(_WHICH_ITEM.search(question))
     comparison = bool(_COMPARE.search(_WHICH_ITEM.sub(" ", question) if which_item else question))
-    # a follow-up by its words ("and for housing?", "which one ...?" after a list), or a short question that can only
-    # mean something in context ("why?")
     # "what are the commitments?" after a question about one priority: its commitments
     narrows = before is not None and kind in _IN_A_PRIORITY[2:] and not topic and not named
+    # a follow-up by its words ("and for housing?", "which one ...?" after a list), a narrowing one, or a short
+    # question that can only mean something in context ("why?")
     follow_up = before is not None and (which_item or narrows or _is_follow_up(question, max_words) or (
         not topic and not named and not kind and len(question.split()) <= max_words))
     doc_ids = list(named) if named else ([] if comparison or before is None else before.doc_ids)
@@ -255,7 +255,7 @@ def focus_words(text: str) -> str:
         return ""
     focus = re.sub(r"[?.!\s]+$", "", text[m.end():].strip())
     focus = re.sub(r"\s+(by|in|until|before)\s+(the\s+end\s+of\s+)?\d{4}$", "", focus, flags=re.I)
-    focus = re.sub(r"\s+(in|of|from)\s+(the\s+|this\s+|that\s+)?(plan|vision|document|strategy)$", "", focus, flags=re.I)
+    focus = re.sub(rf"\s+(in|of|from)\s+(the\s+|this\s+|that\s+)?{_DOCUMENT_NOUN}$", "", focus, flags=re.I)
     focus = re.sub(r"\s+(in|of|from|for|by|within|across|at)$", "", focus, flags=re.I)  # "homes in [West Northants]"
     return re.sub(r"^(the|our|its|their)\s+", "", focus, flags=re.I)
 
