@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from assistant.answer_type import AnswerType
 from assistant.keywords import QUESTION_WORDS, terms
-from assistant.structure import KIND_WORDS, wanted_kind
+from assistant.structure import KIND_WORDS, PRIORITY_NUMBER, wanted_kind
 
 _FOLLOW_UP = re.compile(
     r"^(and|but|also|what about|how about|what of|same|so|then|or|is that|are they|does it|do they|tell me more)\b"
@@ -58,7 +58,6 @@ _CONNECTOR = re.compile(r"\b(address\w*|about|on|for|regarding|concerning|relat\
 # "the third priority", "the second one" (after a list of priorities): a priority by its place.
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 _ORDINAL = re.compile(r"\b(" + "|".join(_ORDINALS) + r"|(\d+)(?:st|nd|rd|th))\b", re.I)
-_PRIORITY_NAMED = re.compile(r"\bpriority\s+\d+\b", re.I)  # "and priority 5?"
 _ORDINAL_PRIORITY = re.compile(_ORDINAL.pattern + r"\s+priority\b", re.I)
 _PLACE = r"\b(" + "|".join(_ORDINALS) + r"|last|final|(\d+)(?:st|nd|rd|th))"
 # "the second one" after a list: its item by place (not "the final One West plan": a name).
@@ -155,7 +154,7 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
     if turn.kind and turn.kind != before.kind and not topic:  # "its priorities?": a new question about the same documents
         if before.kind == "priority" and before.focus and turn.kind in _IN_A_PRIORITY:
             # "which priority is about homes?" ... "what are its outcomes?": that priority's, found by the same topic
-            turn.topic, turn.topic_text, turn.focus, turn.focus_text = before.topic, before.topic_text, before.focus, before.focus_text
+            _same_topic(turn, before)
             turn.query = f"{own} {before.focus_text}"
         elif turn.kind in _IN_A_PRIORITY[2:]:  # "What is the first priority?" ... "what are its commitments?": that priority's
             _keep_priority(turn, before)
@@ -173,7 +172,7 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
     elif topic:  # a fact follow-up: the old question's words stay in the search, weighted low when scoring
         turn.query = f"{before.query} {own}"
     else:  # the old question again, in a new scope or at more length ("Priority 3 in the West plan" ... "and in the North?")
-        turn.topic, turn.topic_text, turn.focus, turn.focus_text = before.topic, before.topic_text, before.focus, before.focus_text
+        _same_topic(turn, before)
         turn.query = f"{before.query} {own}"
         turn.overview = before.overview
         _keep_priority(turn, before)
@@ -181,9 +180,14 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
     return turn
 
 
+def _same_topic(turn: Turn, before: Turn) -> None:
+    """The follow-up is about what the earlier question was about."""
+    turn.topic, turn.topic_text, turn.focus, turn.focus_text = before.topic, before.topic_text, before.focus, before.focus_text
+
+
 def _keep_priority(turn: Turn, before: Turn) -> None:
     """A follow-up that names no priority of its own is about the one the earlier question named."""
-    if turn.priority_number is None and not _PRIORITY_NAMED.search(turn.question):
+    if turn.priority_number is None and not PRIORITY_NUMBER.search(turn.question):
         turn.priority_number, turn.priority_text = before.priority_number, before.priority_text or before.question
 
 

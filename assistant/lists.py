@@ -29,14 +29,13 @@ from assistant.keywords import terms
 from assistant.outline import Section, bare_title, members
 from assistant.retrieval import Passage, Retriever
 from assistant.settings import Settings
-from assistant.structure import GOAL_LIKE
+from assistant.structure import GOAL_LIKE, PRIORITY_NUMBER
 
 PLURAL = {"priority": "priorities", "goal": "goals", "outcome": "outcomes", "priority_area": "priority areas",
           "action": "commitments", "principle": "principles", "driver": "drivers", "step": "steps"}
 SINGULAR = {"priority": "priority", "goal": "goal", "outcome": "outcome", "priority_area": "priority area",
             "action": "commitment", "principle": "principle", "driver": "driver", "step": "step"}
 _PURPOSE = re.compile(r"\bour (vision|mission|aim|purpose|ambition)\b.*\bis\b|\b(this|the)\b[\w\s]{0,40}\b(plan|vision|strategy) is\b(?! not)", re.I)
-_PRIORITY_NUMBER = re.compile(r"\bpriority\s+(\d+)\b", re.I)
 BULLET_KINDS = ("outcome", "priority_area", "action")  # kinds a plan states as bullet lists under each priority
 
 
@@ -55,11 +54,11 @@ def anchor(question: str, outline: list[Section], number: int | None = None) -> 
     """The priority a question names: by number ("priority 2", or ``number``: "the second
     priority"), else by every word of its title ("the Proactive Place goals")."""
     titles = list(dict.fromkeys(s.priority for s in outline if s.priority))
-    asked = _PRIORITY_NUMBER.search(question)
+    asked = PRIORITY_NUMBER.search(question)
     number = number or (int(asked.group(1)) if asked else None)
     if number:
         numbered = [t for t in titles if re.search(rf"\bpriority\s+{number}\b", t, re.I)]
-        if numbered or not any(_PRIORITY_NUMBER.search(t) for t in titles):
+        if numbered or not any(PRIORITY_NUMBER.search(t) for t in titles):
             return (numbered or titles[number - 1 : number] or [None])[0]
     words = set(terms(question))
     return next((t for t in titles if (own := set(topic_terms(priority_name(t)))) and own <= words), None)

@@ -64,6 +64,8 @@ KIND_WORDS = {
     "driver": r"drivers?|challenges",
     "step": r"steps?|stages?|roadmap|next steps|what\s+(happens|comes)\s+next|what(\'s|\s+is)\s+next",
 }
+# "priority 2", in a question or a heading: a priority by its number.
+PRIORITY_NUMBER = re.compile(r"\bpriority\s+(\d+)\b", re.I)
 # A question about "goals" is about everything a plan wants to achieve, whatever the plan calls it.
 GOAL_LIKE = ("goal", "outcome", "priority_area", "action")
 
