@@ -18,7 +18,7 @@ Every line quotes a sentence of the passage it cites, so these answers stay extr
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -126,11 +126,16 @@ def names_a_priority(turn: Turn, docs: list[str], retriever: Retriever) -> bool:
 
 
 def complete_list(turn: Turn, docs: list[str], retriever: Retriever, settings: Settings) -> Answer | None:
+    """Every item of the asked kind, per document; a document without one says so in a line of
+    its own. None when no document has one (``without_kind`` then says so)."""
     lines, picks = [], []
     for doc_id, within in anchored(turn, docs, retriever).items():
         outline = retriever.outlines.get(doc_id, [])
         found = items(outline, turn.kind, within)
         title = retriever.documents[doc_id].title
+        if not found and not within:
+            lines.append(f"{title}: no {PLURAL[turn.kind]}.")
+            continue
         # "the last step": that one, in a document that names items of that kind (a plan's "goals" may be all its outcomes)
         n = turn.item_number if any(s.kind == turn.kind for s in outline) else None
         n = len(found) + 1 + n if n and n < 0 else n
@@ -147,6 +152,23 @@ def complete_list(turn: Turn, docs: list[str], retriever: Retriever, settings: S
     if not picks:
         return None
     return _listed(turn, lines, picks, settings, "list")
+
+
+def without_kind(answer: Answer, turn: Turn, docs: list[str], retriever: Retriever) -> Answer:
+    """A structural question about a kind of section no document in ``docs`` has ("the principles
+    of the North vision"): the answer (a fact answer, or "not found") opens by saying so, and with
+    what the document has instead, so its quotes are not read as the items asked for.
+
+    The note for a document with 8 drivers, 3 priorities, 25 goals and 4 steps (in its reading
+    order), asked for its principles: "North Northamptonshire Vision 2050 (BIG50) has no
+    principles; it has 8 drivers, 3 priorities, 25 goals and 4 steps." """
+    notes = []
+    for doc_id in docs:
+        outline = retriever.outlines.get(doc_id, [])
+        has = [_count(len(items(outline, kind)), kind) for kind in dict.fromkeys(s.kind for s in outline) if kind in PLURAL]
+        instead = f"; it has {', '.join(has[:-1])} and {has[-1]}" if len(has) > 1 else f"; it has {has[0]}" if has else ""
+        notes.append(f"{retriever.documents[doc_id].title} has no {PLURAL[turn.kind]}{instead}.")
+    return replace(answer, answer="\n".join(notes + [answer.answer]))
 
 
 def overview(turn: Turn, docs: list[str], retriever: Retriever, settings: Settings) -> Answer | None:

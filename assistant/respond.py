@@ -6,7 +6,8 @@
 - a kind of section and a topic ("goals about X") -> lists.themed_list, else lists.topical_list
 - a comparison over two or more documents       -> comparison.side_by_side
 - anything else                                 -> answer.fact_answer (or "not found")
-A structural shape that finds nothing in the outline falls through to the fact answer.
+A structural shape that finds nothing in the outline falls through to the fact answer; when the
+documents have no section of the kind asked for, the answer opens by saying so (``lists.without_kind``).
 """
 
 from __future__ import annotations
@@ -41,10 +42,12 @@ class Answerer:
             shaped = lists.overview(turn, docs, retriever, s)
             if shaped:
                 return shaped
+        kind_absent = False  # a kind of section the documents asked about do not have: the fact answer says so
         if turn.kind and not turn.comparison and (not turn.focus or lists.names_a_priority(turn, docs, retriever)):
             shaped = lists.complete_list(turn, docs, retriever, s)
             if shaped:
                 return shaped
+            kind_absent = not turn.focus
         if turn.kind and turn.focus:
             return lists.themed_list(turn, docs, retriever, s) or lists.topical_list(turn, docs, retriever, s)
         if turn.comparison and len(docs) > 1:
@@ -54,4 +57,5 @@ class Answerer:
         scorer = Scorer.for_question(turn.question, retrieval.query, retriever.keywords, s, retrieval.scope_terms)
         if retrieval.doc_ids and turn.topic and not scorer.topic_unknown:  # named in the library, but in the documents asked about?
             scorer = replace(scorer, topic_unknown=not retriever.uses_any(turn.topic, retrieval.doc_ids))
-        return fact_answer(turn.question, retrieval, scorer, s, s.answer_sentences * 2 if turn.more else None)
+        answer = fact_answer(turn.question, retrieval, scorer, s, s.answer_sentences * 2 if turn.more else None)
+        return lists.without_kind(answer, turn, docs, retriever) if kind_absent else answer

@@ -355,3 +355,15 @@ def test_what_happens_next_lists_the_roadmap(corpus_assistant):
     answer = corpus_assistant.ask("What happens next with the North Northamptonshire Vision?")
     assert answer.kind == "list" and answer.answer.startswith("North Northamptonshire Vision 2050 (BIG50) — 4 steps:")
     assert "Wider Socialisation" in answer.answer and "Targets" in answer.answer
+
+
+def test_a_kind_of_section_a_document_lacks_is_said_to_be_missing(corpus_assistant):
+    # The North vision has drivers, priorities, goals and steps, but no guiding principles.
+    answer = corpus_assistant.ask("What are the guiding principles of the North Northamptonshire Vision?")
+    assert answer.answer.startswith(
+        "North Northamptonshire Vision 2050 (BIG50) has no principles; it has 8 drivers, 3 priorities, 25 goals and 4 steps.\n")
+    both = corpus_assistant.ask("What are the guiding principles?")
+    assert both.kind == "list" and "North Northamptonshire Vision 2050 (BIG50): no principles." in both.answer.split("\n")
+    assert {c.doc_id for c in both.citations} == {WEST}
+    assert_well_cited(both)
+
