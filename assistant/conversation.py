@@ -102,21 +102,26 @@ class Turn:
     vector_of: str = field(default="", repr=False)  # the query it was computed for
 
 
-def read(question: str, history: list[str], aliases: dict[str, list[str]], max_follow_up_words: int = 8) -> Turn:
-    """The question as understood after the conversation ``history`` (oldest first)."""
+def read(question: str, history: list[str], aliases: dict[str, list[str]], max_follow_up_words: int = 8,
+         names: dict[str, frozenset[str]] | None = None) -> Turn:
+    """The question as understood after the conversation ``history`` (oldest first); ``names``
+    are the proper names each document alone uses (``own_names``)."""
     turn = None
     for earlier in history:
-        turn = _read_one(earlier, turn, aliases, max_follow_up_words)
-    return _read_one(question, turn, aliases, max_follow_up_words)
+        turn = _read_one(earlier, turn, aliases, max_follow_up_words, names or {})
+    return _read_one(question, turn, aliases, max_follow_up_words, names or {})
 
 
-def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]], max_words: int) -> Turn:
+def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]], max_words: int,
+              names: dict[str, frozenset[str]]) -> Turn:
     named = mentions(question, aliases)
     used = [a for names in named.values() for a in names]
     own = _OTHER.sub(" ", without_phrases(question, used)).strip()  # "the other plan" names a document, as an alias does
     topic, kind = topic_terms(own), wanted_kind(own)
     which_item = before is not None and before.kind is not None and bool(_WHICH_ITEM.search(question))
     comparison = bool(_COMPARE.search(_WHICH_ITEM.sub(" ", question) if which_item else question))
+    if not named and not comparison and not (before and before.names):  # "a new hospital in Corby": where Corby is
+        named = dict.fromkeys(owner(question, names), [])
     # "what are the commitments?" after a question about one priority: its commitments
     narrows = before is not None and kind in _IN_A_PRIORITY[2:] and not topic and not named
     # a follow-up by its words ("and for housing?", "which one ...?" after a list), a narrowing one, or a short
@@ -279,6 +284,38 @@ def mentions(question: str, aliases: dict[str, list[str]]) -> dict[str, list[str
         if used:
             found[doc_id] = used
     return found
+
+
+def own_names(texts: dict[str, str], aliases: dict[str, list[str]]) -> dict[str, frozenset[str]]:
+    """For each document, the capitalised words inside its sentences that no other document uses
+    and no document writes in lower case: the names of its own places, people and schemes. The
+    words of the documents' names are left out (``mentions`` reads those).
+
+    >>> own_names({"n": "We love Corby. It is near (Kettering).", "w": "Go to Daventry, then to Corby."}, {"n": ["North"], "w": ["West"]})
+    {'n': frozenset({'kettering'}), 'w': frozenset({'daventry'})}
+    """
+    words = {d: set(re.findall(r"[a-z]+", t.lower())) for d, t in texts.items()}
+    lower = set().union(*(re.findall(r"\b[a-z]+\b", t) for t in texts.values()))
+    lower |= {w for names in aliases.values() for n in names for w in re.findall(r"[a-z]+", n.lower())}
+    out = {}
+    for d, text in texts.items():
+        others = set().union(*(w for o, w in words.items() if o != d))
+        inside = {w.lower() for w in re.findall(r"(?:(?<=[a-z,;(’'] )|(?<=\())[A-Z][A-Za-z]+", text)}
+        out[d] = frozenset(inside - lower - others)
+    return out
+
+
+def owner(question: str, names: dict[str, frozenset[str]]) -> list[str]:
+    """The one document whose own names (``own_names``) the question uses, capitalised and not as
+    its first word; none when it uses none, or the names of two documents.
+
+    >>> names = {"n": frozenset({"corby"}), "w": frozenset({"daventry"})}
+    >>> owner("Is there a new hospital in Corby?", names), owner("From Daventry to Corby?", names), owner("Corby?", names)
+    (['n'], [], [])
+    """
+    used = {w.lower() for w in re.findall(r"(?<=\W)[A-Z][A-Za-z]+", question)}
+    found = [d for d, own in names.items() if own & used]
+    return found if len(found) == 1 else []
 
 
 def qualifiers(aliases: dict[str, list[str]]) -> dict[str, list[str]]:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from langchain_core.embeddings import Embeddings
 
 from assistant.chunking import is_note
-from assistant.conversation import Turn, read
+from assistant.conversation import Turn, own_names, read
 from assistant.index import DocumentInfo, Index, StoredChunk
 from assistant.keywords import KeywordIndex, term_set, terms
 from assistant.outline import Section, bare_title, sections
@@ -77,6 +77,8 @@ class Retriever:
         self.keywords = KeywordIndex([c.id for c in chunks], [c.indexed_text for c in chunks])
         self.documents = {d.doc_id: d for d in sorted(documents, key=lambda d: d.doc_id)}
         self.aliases = {d.doc_id: d.aliases for d in self.documents.values()}  # explicit names only: a title may be a topic
+        # the places, people and schemes only one document names: a question naming one is about that document
+        self.own_names = own_names({d: "\n".join(c.text for c in order) for d, order in self.reading_order.items()}, self.aliases)
         self.outlines: dict[str, list[Section]] = {doc_id: sections(order) for doc_id, order in self.reading_order.items()}
         self._vocabularies: dict[str, frozenset[str]] = {}
 
@@ -123,7 +125,7 @@ class Retriever:
 
     def read(self, question: str, history: list[str] | None = None, doc_id: str | None = None) -> Turn:
         """The question as understood in its conversation; ``doc_id`` (the user's choice) fixes the scope."""
-        turn = read(question, history or [], self.aliases, self.settings.follow_up_max_words)
+        turn = read(question, history or [], self.aliases, self.settings.follow_up_max_words, self.own_names)
         if doc_id:
             turn.doc_ids = [doc_id]
         return turn

@@ -367,3 +367,11 @@ def test_a_kind_of_section_a_document_lacks_is_said_to_be_missing(corpus_assista
     assert {c.doc_id for c in both.citations} == {WEST}
     assert_well_cited(both)
 
+
+def test_a_place_named_by_one_document_only_is_answered_from_that_document(corpus_assistant):
+    # Corby is a town of North Northamptonshire; only the West plan speaks of hospitals.
+    corby = corpus_assistant.ask("Is there a plan for a new hospital in Corby?")
+    assert corby.scope == [NORTH] and {c.doc_id for c in corby.citations} <= {NORTH}
+    daventry = corpus_assistant.ask("What does the plan say about Daventry?")
+    assert daventry.found and {c.doc_id for c in daventry.citations} == {WEST}
+    assert all("Daventry" in c.quote for c in daventry.citations)

@@ -149,3 +149,15 @@ def test_a_kind_asked_after_a_topic_narrows_to_that_topic_and_priority_areas_are
     assert turn.kind == "priority_area" and turn.focus_text == "older people" and turn.doc_ids == [WEST]
     whole = read("what are its outcomes?", ["Give me an overview of West Northants"], ALIASES)
     assert whole.kind == "outcome" and not whole.focus  # after an overview: all of them
+
+
+def test_a_place_only_one_document_names_scopes_a_question_that_names_no_document():
+    names = {NORTH: frozenset({"corby", "kettering"}), WEST: frozenset({"daventry", "towcester"})}
+    assert read("Is there a plan for a new hospital in Corby?", [], ALIASES, names=names).doc_ids == [NORTH]
+    assert read("what about Daventry?", ["Is there a new hospital in Corby?"], ALIASES, names=names).doc_ids == [WEST]
+    assert read("and what about housing?", ["Is there a new hospital in Corby?"], ALIASES, names=names).doc_ids == [NORTH]
+    assert read("Buses from Daventry to Corby?", [], ALIASES, names=names).doc_ids == []  # two documents' places
+    assert read("What does West Northants say about Corby?", [], ALIASES, names=names).doc_ids == [WEST]  # a name wins
+    # a conversation that named its document keeps it: a follow-up never leaves a scope the user chose
+    assert read("and in Corby?", ["What does the West plan say about transport?"], ALIASES, names=names).doc_ids == [WEST]
+    assert read("Compare the plans on Corby", [], ALIASES, names=names).doc_ids == []
