@@ -68,6 +68,8 @@ _ORDINAL_ITEM = re.compile(_PLACE + r"\s+(guiding\s+)?"
 _IN_A_PRIORITY = (None, "priority", "goal", "outcome", "priority_area", "action")  # what a priority's place can narrow
 # "which one is about jobs?" after a list asks for one of its items, not which document (unless "of the plans").
 _WHICH_ITEM = re.compile(r"\bwhich ones?\b(?!\s+of\s+the\s+(two|plans?|documents?|visions?)\b)", re.I)
+# "which priority is that in?", "what goal is it under?": the item of that kind about what was asked before
+_WHICH_KIND = re.compile(r"\b(which|what)\s+(" + "|".join(sorted(KIND_WORDS.values(), key=len, reverse=True)) + r")\b", re.I)
 # "what about the other plan?": the documents the conversation has not been about.
 _DOCUMENT_NOUN = r"(plan|vision|document|strategy)"  # after a document's name, part of it ("the West plan")
 _OTHER = re.compile(rf"\b(the\s+)?other\s+({_DOCUMENT_NOUN}|one|council|area)\b", re.I)
@@ -118,6 +120,8 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
     used = [a for names in named.values() for a in names]
     own = _OTHER.sub(" ", without_phrases(question, used)).strip()  # "the other plan" names a document, as an alias does
     topic, kind = topic_terms(own), wanted_kind(own)
+    if kind is None and before is not None and (which := _WHICH_KIND.search(own)) and _FOLLOW_UP.search(question):
+        kind = wanted_kind(f"which {which.group(2)}")  # "what goal is that under?": one of that kind, as "which goal"
     which_item = before is not None and before.kind is not None and bool(_WHICH_ITEM.search(question))
     comparison = bool(_COMPARE.search(_WHICH_ITEM.sub(" ", question) if which_item else question))
     if not named and not comparison and not (before and before.names):  # "a new hospital in Corby": where Corby is
@@ -161,10 +165,12 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
             # "which priority is about homes?" ... "what are its outcomes?": that priority's, found by the same topic
             _same_topic(turn, before)
             turn.query = f"{own} {before.focus_text}"
-        elif turn.kind in _IN_A_PRIORITY[2:]:  # "What is the first priority?" ... "what are its commitments?": that priority's
-            _keep_priority(turn, before)
+        elif turn.kind in _IN_A_PRIORITY[2:] or _WHICH_KIND.search(question):
+            if turn.kind in _IN_A_PRIORITY[2:]:  # "What is the first priority?" ... "what are its commitments?": that priority's
+                _keep_priority(turn, before)
             if before.kind is None and before.topic and not before.overview and _FOLLOW_UP.search(question):
-                # "What does the plan say about transport?" ... "what are its outcomes?": those about transport
+                # "What does the plan say about transport?" ... "what are its outcomes?" / "which priority is that in?":
+                # those about transport
                 turn.topic, turn.topic_text, turn.focus, turn.focus_text = before.topic, before.topic_text, before.topic, before.topic_text
                 turn.query = f"{own} {before.topic_text}"
         return turn

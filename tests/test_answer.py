@@ -375,3 +375,11 @@ def test_a_place_named_by_one_document_only_is_answered_from_that_document(corpu
     daventry = corpus_assistant.ask("What does the plan say about Daventry?")
     assert daventry.found and {c.doc_id for c in daventry.citations} == {WEST}
     assert all("Daventry" in c.quote for c in daventry.citations)
+
+
+def test_which_goal_is_that_under_names_the_goal_of_the_earlier_topic(corpus_assistant):
+    goal = corpus_assistant.ask("what goal is that under?", ["What does the North vision say about tourism?"])
+    assert goal.kind == "list" and [c.section for c in goal.citations] == ["6 Priority 2: Prosperous Place > 6.2 Priority Goals > Tourism"]
+    priority = corpus_assistant.ask("which priority is that in?", ["What does the West plan say about rough sleeping?"])
+    assert priority.kind == "list" and [c.section.split(" > ")[0] for c in priority.citations] == ["Our Priority 4: More and Better Quality Homes"]
+    assert_well_cited(priority)

@@ -161,3 +161,12 @@ def test_a_place_only_one_document_names_scopes_a_question_that_names_no_documen
     # a conversation that named its document keeps it: a follow-up never leaves a scope the user chose
     assert read("and in Corby?", ["What does the West plan say about transport?"], ALIASES, names=names).doc_ids == [WEST]
     assert read("Compare the plans on Corby", [], ALIASES, names=names).doc_ids == []
+
+
+def test_which_kind_is_that_in_after_a_topic_asks_for_the_item_about_that_topic():
+    turn = read("which priority is that in?", ["What does the West plan say about mental health?"], ALIASES)
+    assert (turn.kind, turn.focus_text, turn.doc_ids) == ("priority", "mental health", [WEST])
+    turn = read("what goal is that under?", ["What does the North vision say about tourism?"], ALIASES)
+    assert (turn.kind, turn.focus_text) == ("goal", "tourism")
+    whole = read("what are its priorities?", ["What does the West plan say about transport?"], ALIASES)
+    assert whole.kind == "priority" and not whole.focus  # the plan's priorities, all of them
