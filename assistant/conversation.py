@@ -168,11 +168,12 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
         elif turn.kind in _IN_A_PRIORITY[2:] or _WHICH_KIND.search(question):
             if turn.kind in _IN_A_PRIORITY[2:]:  # "What is the first priority?" ... "what are its commitments?": that priority's
                 _keep_priority(turn, before)
-            if before.kind is None and before.topic and not before.overview and _FOLLOW_UP.search(question):
-                # "What does the plan say about transport?" ... "what are its outcomes?" / "which priority is that in?":
-                # those about transport
-                turn.topic, turn.topic_text, turn.focus, turn.focus_text = before.topic, before.topic_text, before.topic, before.topic_text
-                turn.query = f"{own} {before.topic_text}"
+            if (before.focus or (before.kind is None and before.topic and not before.overview)) and _FOLLOW_UP.search(question):
+                # "What does the plan say about transport?" ... "what are its outcomes?" / "which priority is that in?";
+                # "Which goals are about children?" ... "which priority are they under?": those about transport, children
+                focus, focus_text = (before.focus, before.focus_text) if before.focus else (before.topic, before.topic_text)
+                turn.topic, turn.topic_text, turn.focus, turn.focus_text = before.topic, before.topic_text, focus, focus_text
+                turn.query = f"{own} {focus_text}"
         return turn
     turn.kind = turn.kind or before.kind
     if which_item:  # "which one is about housing?" after the goals of one priority: one of its goals

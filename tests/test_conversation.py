@@ -170,3 +170,5 @@ def test_which_kind_is_that_in_after_a_topic_asks_for_the_item_about_that_topic(
     assert (turn.kind, turn.focus_text) == ("goal", "tourism")
     whole = read("what are its priorities?", ["What does the West plan say about transport?"], ALIASES)
     assert whole.kind == "priority" and not whole.focus  # the plan's priorities, all of them
+    under = read("which priority are they under?", ["Which goals are about children?"], ALIASES)
+    assert (under.kind, under.focus_text) == ("priority", "children")  # the goals' topic
