@@ -23,6 +23,7 @@ read in turn, so the state carries forward as a person would expect:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from assistant.answer_type import AnswerType
@@ -66,10 +67,12 @@ _ORDINAL_ONE = re.compile(_PLACE + r"\s+(?-i:ones?)\b", re.I)
 _ORDINAL_ITEM = re.compile(_PLACE + r"\s+(guiding\s+)?"
                            r"(?P<kind>step|stage|principle|driver|goal|objective|outcome|commitment|action|priority)\b", re.I)
 _IN_A_PRIORITY = (None, "priority", "goal", "outcome", "priority_area", "action")  # what a priority's place can narrow
+# the words of every kind, the longest first: "priority areas" is one kind, not "priority" and a topic "areas"
+_KIND_WORDS = "|".join(sorted(KIND_WORDS.values(), key=len, reverse=True))
 # "which one is about jobs?" after a list asks for one of its items, not which document (unless "of the plans").
 _WHICH_ITEM = re.compile(r"\bwhich ones?\b(?!\s+of\s+the\s+(two|plans?|documents?|visions?)\b)", re.I)
 # "which priority is that in?", "what goal is it under?": the item of that kind about what was asked before
-_WHICH_KIND = re.compile(r"\b(which|what)\s+(" + "|".join(sorted(KIND_WORDS.values(), key=len, reverse=True)) + r")\b", re.I)
+_WHICH_KIND = re.compile(r"\b(which|what)\s+(" + _KIND_WORDS + r")\b", re.I)
 # "what about the other plan?": the documents the conversation has not been about.
 _DOCUMENT_NOUN = r"(plan|vision|document|strategy)"  # after a document's name, part of it ("the West plan")
 _OTHER = re.compile(rf"\b(the\s+)?other\s+({_DOCUMENT_NOUN}|one|council|area)\b", re.I)
@@ -77,8 +80,7 @@ _MORE = re.compile(r"\b(tell me more|more detail|more about (that|this|it)|elabo
 # Words that frame a question without saying what it is about.
 _FRAME = frozenset(terms("what which who how why when where list name give tell show does do did is are was were "
                          "the plan plans vision document documents say says said want wants make makes more about main key")) | QUESTION_WORDS
-# the longest first: "priority areas" is one kind, not "priority" and a topic "areas"
-_KIND_PATTERN = re.compile(r"\b(" + "|".join(sorted(KIND_WORDS.values(), key=len, reverse=True)) + r")\b", re.I)
+_KIND_PATTERN = re.compile(r"\b(" + _KIND_WORDS + r")\b", re.I)
 
 
 @dataclass
@@ -105,17 +107,17 @@ class Turn:
 
 
 def read(question: str, history: list[str], aliases: dict[str, list[str]], max_follow_up_words: int = 8,
-         names: dict[str, frozenset[str]] | None = None) -> Turn:
-    """The question as understood after the conversation ``history`` (oldest first); ``names``
-    are the proper names each document alone uses (``own_names``)."""
+         proper_names: dict[str, frozenset[str]] | None = None) -> Turn:
+    """The question as understood after the conversation ``history`` (oldest first);
+    ``proper_names`` are the names each document alone uses (``own_names``)."""
     turn = None
     for earlier in history:
-        turn = _read_one(earlier, turn, aliases, max_follow_up_words, names or {})
-    return _read_one(question, turn, aliases, max_follow_up_words, names or {})
+        turn = _read_one(earlier, turn, aliases, max_follow_up_words, proper_names or {})
+    return _read_one(question, turn, aliases, max_follow_up_words, proper_names or {})
 
 
 def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]], max_words: int,
-              names: dict[str, frozenset[str]]) -> Turn:
+              proper_names: dict[str, frozenset[str]]) -> Turn:
     named = mentions(question, aliases)
     used = [a for names in named.values() for a in names]
     own = _OTHER.sub(" ", without_phrases(question, used)).strip()  # "the other plan" names a document, as an alias does
@@ -125,7 +127,7 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
     which_item = before is not None and before.kind is not None and bool(_WHICH_ITEM.search(question))
     comparison = bool(_COMPARE.search(_WHICH_ITEM.sub(" ", question) if which_item else question))
     if not named and not comparison and not (before and before.names):  # "a new hospital in Corby": where Corby is
-        named = dict.fromkeys(owner(question, names), [])
+        named = dict.fromkeys(owner(question, proper_names), [])
     # "what are the commitments?" after a question about one priority: its commitments
     narrows = before is not None and kind in _IN_A_PRIORITY[2:] and not topic and not named
     # a follow-up by its words ("and for housing?", "which one ...?" after a list), a narrowing one, or a short
@@ -301,15 +303,11 @@ def own_names(texts: dict[str, str], aliases: dict[str, list[str]]) -> dict[str,
     >>> own_names({"n": "We love Corby. It is near (Kettering).", "w": "Go to Daventry, then to Corby."}, {"n": ["North"], "w": ["West"]})
     {'n': frozenset({'kettering'}), 'w': frozenset({'daventry'})}
     """
-    words = {d: set(re.findall(r"[a-z]+", t.lower())) for d, t in texts.items()}
+    documents_using = Counter(w for t in texts.values() for w in set(re.findall(r"[a-z]+", t.lower())))
     lower = set().union(*(re.findall(r"\b[a-z]+\b", t) for t in texts.values()))
     lower |= {w for names in aliases.values() for n in names for w in re.findall(r"[a-z]+", n.lower())}
-    out = {}
-    for d, text in texts.items():
-        others = set().union(*(w for o, w in words.items() if o != d))
-        inside = {w.lower() for w in re.findall(r"(?:(?<=[a-z,;(’'] )|(?<=\())[A-Z][A-Za-z]+", text)}
-        out[d] = frozenset(inside - lower - others)
-    return out
+    inside = {d: {w.lower() for w in re.findall(r"(?:(?<=[a-z,;(’'] )|(?<=\())[A-Z][A-Za-z]+", t)} for d, t in texts.items()}
+    return {d: frozenset(w for w in words - lower if documents_using[w] == 1) for d, words in inside.items()}
 
 
 def owner(question: str, names: dict[str, frozenset[str]]) -> list[str]:

@@ -153,14 +153,14 @@ def test_a_kind_asked_after_a_topic_narrows_to_that_topic_and_priority_areas_are
 
 def test_a_place_only_one_document_names_scopes_a_question_that_names_no_document():
     names = {NORTH: frozenset({"corby", "kettering"}), WEST: frozenset({"daventry", "towcester"})}
-    assert read("Is there a plan for a new hospital in Corby?", [], ALIASES, names=names).doc_ids == [NORTH]
-    assert read("what about Daventry?", ["Is there a new hospital in Corby?"], ALIASES, names=names).doc_ids == [WEST]
-    assert read("and what about housing?", ["Is there a new hospital in Corby?"], ALIASES, names=names).doc_ids == [NORTH]
-    assert read("Buses from Daventry to Corby?", [], ALIASES, names=names).doc_ids == []  # two documents' places
-    assert read("What does West Northants say about Corby?", [], ALIASES, names=names).doc_ids == [WEST]  # a name wins
+    assert read("Is there a plan for a new hospital in Corby?", [], ALIASES, proper_names=names).doc_ids == [NORTH]
+    assert read("what about Daventry?", ["Is there a new hospital in Corby?"], ALIASES, proper_names=names).doc_ids == [WEST]
+    assert read("and what about housing?", ["Is there a new hospital in Corby?"], ALIASES, proper_names=names).doc_ids == [NORTH]
+    assert read("Buses from Daventry to Corby?", [], ALIASES, proper_names=names).doc_ids == []  # two documents' places
+    assert read("What does West Northants say about Corby?", [], ALIASES, proper_names=names).doc_ids == [WEST]  # a name wins
     # a conversation that named its document keeps it: a follow-up never leaves a scope the user chose
-    assert read("and in Corby?", ["What does the West plan say about transport?"], ALIASES, names=names).doc_ids == [WEST]
-    assert read("Compare the plans on Corby", [], ALIASES, names=names).doc_ids == []
+    assert read("and in Corby?", ["What does the West plan say about transport?"], ALIASES, proper_names=names).doc_ids == [WEST]
+    assert read("Compare the plans on Corby", [], ALIASES, proper_names=names).doc_ids == []
 
 
 def test_which_kind_is_that_in_after_a_topic_asks_for_the_item_about_that_topic():
