@@ -102,6 +102,7 @@ class Turn:
     item_number: int | None = None  # one item of the list of ``kind`` by its place, -1 the last ("the last step")
     priority_text: str = ""  # the earlier question that named the priority "its goals" belong to ("" : this one)
     answer_type: AnswerType = field(default_factory=AnswerType)  # a figure, a name, or any sentence that says it
+    places: list[str] = field(default_factory=list)  # the topic's proper names that chose the scope ("corby")
     vector: list[float] | None = field(default=None, repr=False)  # the query's embedding, once computed
     vector_of: str = field(default="", repr=False)  # the query it was computed for
 
@@ -126,8 +127,10 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
         kind = wanted_kind(f"which {which.group(2)}")  # "what goal is that under?": one of that kind, as "which goal"
     which_item = before is not None and before.kind is not None and bool(_WHICH_ITEM.search(question))
     comparison = bool(_COMPARE.search(_WHICH_ITEM.sub(" ", question) if which_item else question))
+    places = []
     if not named and not comparison and not (before and before.names):  # "a new hospital in Corby": where Corby is
         named = dict.fromkeys(owner(question, proper_names), [])
+        places = [t for t in topic if named and t in proper_names[next(iter(named))]]
     # "what are the commitments?" after a question about one priority: its commitments
     narrows = before is not None and kind in _IN_A_PRIORITY[2:] and not topic and not named
     # a follow-up by its words ("and for housing?", "which one ...?" after a list), a narrowing one, or a short
@@ -138,7 +141,7 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
     focus_text = focus_words(own)
     turn = Turn(question, own, doc_ids, used, kind, topic, topic_words(own), topic_terms(focus_text), focus_text,
                 follow_up, comparison, overview=_asks_overview(own, bool(named)) and not topic, more=bool(_MORE.search(question)),
-                answer_type=AnswerType.of(question))
+                answer_type=AnswerType.of(question), places=places)
     if _ORDINAL_PRIORITY.search(own):  # "the third priority"
         turn.priority_number = place(own)
     elif (item := _ORDINAL_ITEM.search(own)) and not (before and before.kind == "priority"):  # "the last step": that item

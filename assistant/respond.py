@@ -15,10 +15,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from assistant import lists
-from assistant.answer import Answer, Scorer, fact_answer
+from assistant.answer import Answer, Scorer, fact_answer, sentences
 from assistant.comparison import side_by_side
 from assistant.conversation import Turn
-from assistant.keywords import terms
+from assistant.keywords import term_set, terms
 from assistant.retrieval import Retriever
 from assistant.settings import Settings
 
@@ -57,5 +57,16 @@ class Answerer:
         scorer = Scorer.for_question(turn.question, retrieval.query, retriever.keywords, s, retrieval.scope_terms)
         if retrieval.doc_ids and turn.topic and not scorer.topic_unknown:  # named in the library, but in the documents asked about?
             scorer = replace(scorer, topic_unknown=not retriever.uses_any(turn.topic, retrieval.doc_ids))
+        if turn.places and not scorer.topic_unknown and not _said_together(turn, retrieval.passages[: s.evidence_passages]):
+            scorer = replace(scorer, topic_unknown=True)  # "a new hospital in Corby": hospitals, and Corby, but never both
         answer = fact_answer(turn.question, retrieval, scorer, s, s.answer_sentences * 2 if turn.more else None)
         return lists.without_kind(answer, turn, docs, retriever) if kind_absent else answer
+
+
+def _said_together(turn: Turn, passages: list) -> bool:
+    """Does a sentence of the passages name the place that chose the scope together with the rest
+    of the topic (or is the place all the topic is)? "the population of Corby" needs a sentence
+    with both; a document that gives a population and, elsewhere, names Corby does not say it."""
+    rest = set(turn.topic) - set(turn.places)
+    return not rest or any(words & set(turn.places) and words & rest
+                           for p in passages for words in map(term_set, sentences(p.chunk.text)))
