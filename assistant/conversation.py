@@ -43,13 +43,13 @@ _COMPARE = re.compile(
     re.I,
 )
 # Words asking for a document as a whole ("a quick overview", "the big picture", "in a few sentences",
-# "its purpose", "what is it trying to achieve").
+# "a one-line summary", "its purpose", "what is it trying to achieve", "what is it for?").
 # "What is a vision?" asks what the word means, even beside a document's name: no overview.
 _DEFINITION = re.compile(r"\b(a|an)\s+(vision|plan|document|strategy)\b", re.I)
 _OVERVIEW = re.compile(
     r"\b((quick|brief|short|general|high[- ]level|simple|rough)\s+)?(summar(y|ise|ize)|overview|outline|rundown|synopsis)\b"
     r"|\b(in a nutshell|gist|describe|explain)\b|\b(main|key|big)\s+(points?|ideas?|themes?|messages?|picture)\b"
-    r"|\bin (a few|one|two|three|\d+) (sentences?|words|lines|paragraphs?)\b|\b(about|cover|covers)\s*[?.!]*$"
+    r"|\b(in )?(a few|one|two|three|\d+)[ -](sentences?|words?|lines?|paragraphs?)\b|\b(about|cover|covers|for)\s*[?.!]*$"
     r"|\b(purpose|mission|(trying|tries|try|want|wants|hopes?|hoping|seeks?|seeking|sets? out|aims?|aiming) to (do|achieve|accomplish))\b",
     re.I,
 )

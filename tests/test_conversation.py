@@ -172,3 +172,11 @@ def test_which_kind_is_that_in_after_a_topic_asks_for_the_item_about_that_topic(
     assert whole.kind == "priority" and not whole.focus  # the plan's priorities, all of them
     under = read("which priority are they under?", ["Which goals are about children?"], ALIASES)
     assert (under.kind, under.focus_text) == ("priority", "children")  # the goals' topic
+
+
+def test_what_a_document_is_for_and_a_one_line_summary_ask_for_the_overview():
+    for question in ("What are the two documents for?", "Give me a one-line summary of each plan", "Summarise each plan in one line"):
+        turn = read(question, [], ALIASES)
+        assert turn.overview and not turn.topic, question
+    assert not read("What are the plans for housing?", [], ALIASES).overview  # "for" before a topic
+    assert not read("What is the Big 50 conference for?", [], ALIASES).overview  # what a thing named in it is for
