@@ -186,7 +186,9 @@ class Scorer:
     answer_type: AnswerType  # a figure, a name, or any sentence that says it
     type_bonus: float  # share of the question's weight a sentence giving the wanted figure or name gains
     meaning_weight: float = 0.0  # choosing a sentence: weight of its cosine to the question, as a share of the question's weight
-    topic_unknown: bool = False  # the question is about something (no document name) and no passage uses any word of it
+    # the question is about something (no document name) and no passage uses any word of it, or (placed by a
+    # proper name, "a hospital in Corby") no sentence names the place together with the rest
+    topic_unknown: bool = False
 
     @classmethod
     def for_question(cls, question: str, query: str, keywords: KeywordIndex, settings: Settings, ignored: set[str] = frozenset()) -> Scorer:

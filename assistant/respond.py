@@ -19,7 +19,7 @@ from assistant.answer import Answer, Scorer, fact_answer, sentences
 from assistant.comparison import side_by_side
 from assistant.conversation import Turn
 from assistant.keywords import term_set, terms
-from assistant.retrieval import Retriever
+from assistant.retrieval import Passage, Retriever
 from assistant.settings import Settings
 
 # Words that only say where to look: they must not count as evidence for an answer.
@@ -63,7 +63,7 @@ class Answerer:
         return lists.without_kind(answer, turn, docs, retriever) if kind_absent else answer
 
 
-def _said_together(turn: Turn, passages: list) -> bool:
+def _said_together(turn: Turn, passages: list[Passage]) -> bool:
     """Does a sentence of the passages name the place that chose the scope together with the rest
     of the topic (or is the place all the topic is)? "the population of Corby" needs a sentence
     with both; a document that gives a population and, elsewhere, names Corby does not say it."""
