@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from assistant.answer_type import AnswerType
 from assistant.keywords import QUESTION_WORDS, terms
-from assistant.structure import KIND_WORDS, PRIORITY_NUMBER, wanted_kind
+from assistant.structure import KIND_WORDS, PRIORITY_NUMBER, kind_named, wanted_kind
 
 _FOLLOW_UP = re.compile(
     r"^(and|but|also|what about|how about|what of|same|so|then|or|is that|are they|does it|do they|tell me more)\b"
@@ -124,13 +124,14 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
     own = _OTHER.sub(" ", without_phrases(question, used)).strip()  # "the other plan" names a document, as an alias does
     topic, kind = topic_terms(own), wanted_kind(own)
     if kind is None and before is not None and (which := _WHICH_KIND.search(own)) and _FOLLOW_UP.search(question):
-        kind = wanted_kind(f"which {which.group(2)}")  # "what goal is that under?": one of that kind, as "which goal"
+        kind = kind_named(which.group(2))  # "what goal is that under?": one of that kind, as "which goal"
     which_item = before is not None and before.kind is not None and bool(_WHICH_ITEM.search(question))
     comparison = bool(_COMPARE.search(_WHICH_ITEM.sub(" ", question) if which_item else question))
     places = []
     if not named and not comparison and not (before and before.names):  # "a new hospital in Corby": where Corby is
-        named = dict.fromkeys(owner(question, proper_names), [])
-        places = [t for t in topic if named and t in proper_names[next(iter(named))]]
+        owners = owner(question, proper_names)
+        named = dict.fromkeys(owners, [])
+        places = [t for t in topic if owners and t in proper_names[owners[0]]]
     # "what are the commitments?" after a question about one priority: its commitments
     narrows = before is not None and kind in _IN_A_PRIORITY[2:] and not topic and not named
     # a follow-up by its words ("and for housing?", "which one ...?" after a list), a narrowing one, or a short
@@ -145,7 +146,7 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
     if _ORDINAL_PRIORITY.search(own):  # "the third priority"
         turn.priority_number = place(own)
     elif (item := _ORDINAL_ITEM.search(own)) and not (before and before.kind == "priority"):  # "the last step": that item
-        turn.kind, turn.overview = wanted_kind(f"which {item.group('kind')}"), False
+        turn.kind, turn.overview = kind_named(item.group("kind")), False
         turn.item_number = _item_place(item)
     elif (one := _ORDINAL_ONE.search(own)) and before and before.kind not in (None, "priority") and not kind:
         # "what is the second one?" after a list of steps: that step, in the list's documents

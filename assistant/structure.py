@@ -98,6 +98,15 @@ def _is_group(title: str, kind: str) -> bool:
     return kind != "goal" or bool(re.search(r"\b(goals|objectives|aims)\b", title, re.I))
 
 
+def kind_named(word: str) -> str | None:
+    """The kind a word of ``KIND_WORDS`` names, singular or plural ("principle", "priority areas").
+
+    >>> kind_named("principle"), kind_named("priority areas"), kind_named("stage"), kind_named("homes")
+    ('principle', 'priority_area', 'step', None)
+    """
+    return next((kind for kind, words in KIND_WORDS.items() if re.fullmatch(words, word, re.I)), None)
+
+
 def wanted_kind(text: str) -> str | None:
     """The kind of section a question asks a list of, by the plural it uses ("outcomes" ->
     outcome), or by "which" before a singular ("which priority is about homes?" picks from the
