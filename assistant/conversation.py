@@ -73,13 +73,16 @@ _KIND_WORDS = "|".join(sorted(KIND_WORDS.values(), key=len, reverse=True))
 _WHICH_ITEM = re.compile(r"\bwhich ones?\b(?!\s+of\s+the\s+(two|plans?|documents?|visions?)\b)", re.I)
 # "which priority is that in?", "what goal is it under?": the item of that kind about what was asked before
 _WHICH_KIND = re.compile(r"\b(which|what)\s+(" + _KIND_WORDS + r")\b", re.I)
-# "what about the other plan?": the documents the conversation has not been about.
 _DOCUMENT_NOUN = r"(plan|vision|document|strategy)"  # after a document's name, part of it ("the West plan")
+# A qualifier written in lower case still names a document before a document noun ("the west plan",
+# "north and west plans", "north vision's") or as the last words ("and the north?"); elsewhere it may be a direction.
+_QUALIFIED = rf"\b{{q}}((\s+(and|or|&)\s+\w+)?\s+{_DOCUMENT_NOUN}s?\b|'s\s+{_DOCUMENT_NOUN}\b)|\bthe\s+{{q}}\s*[?.!]*\s*$"
+# "what about the other plan?": the documents the conversation has not been about.
 _OTHER = re.compile(rf"\b(the\s+)?other\s+({_DOCUMENT_NOUN}|one|council|area)\b", re.I)
 _MORE = re.compile(r"\b(tell me more|more detail|more about (that|this|it)|elaborate|expand on|go on)\b", re.I)
 # Words that frame a question without saying what it is about.
 _FRAME = frozenset(terms("what which who how why when where list name give tell show does do did is are was were "
-                         "the plan plans vision document documents say says said want wants make makes more about main key")) | QUESTION_WORDS
+                         "the plan plans vision document documents say says said want wants make makes more about main key common")) | QUESTION_WORDS
 _KIND_PATTERN = re.compile(r"\b(" + _KIND_WORDS + r")\b", re.I)
 
 
@@ -141,7 +144,7 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
     doc_ids = list(named) if named else ([] if comparison or before is None else before.doc_ids)
     focus_text = focus_words(own)
     turn = Turn(question, own, doc_ids, used, kind, topic, topic_words(own), topic_terms(focus_text), focus_text,
-                follow_up, comparison, overview=_asks_overview(own, bool(named)) and not topic, more=bool(_MORE.search(question)),
+                follow_up, comparison, overview=(_asks_overview(own, bool(named)) or (comparison and not kind)) and not topic, more=bool(_MORE.search(question)),
                 answer_type=AnswerType.of(question), places=places)
     if _ORDINAL_PRIORITY.search(own):  # "the third priority"
         turn.priority_number = place(own)
@@ -293,7 +296,8 @@ def mentions(question: str, aliases: dict[str, list[str]]) -> dict[str, list[str
     telling = qualifiers(aliases)
     for doc_id, names in aliases.items():
         used = [n for n in names if n and re.search(rf"\b{re.escape(n)}\b", question, re.I)]
-        used += [q for q in telling[doc_id] if re.search(rf"\b{re.escape(q)}\b(?!\s+\w*[Nn]orth|\s+[A-Z])", question)]
+        used += [q for q in telling[doc_id] if re.search(rf"\b{re.escape(q)}\b(?!\s+\w*[Nn]orth|\s+[A-Z])", question)
+                 or re.search(_QUALIFIED.format(q=re.escape(q)), question, re.I)]
         if used:
             found[doc_id] = used
     return found

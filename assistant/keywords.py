@@ -27,7 +27,8 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:[.,][0-9]+)*")
 # every real word of "What does the plan say about X?". It also holds nouns and adjectives that
 # a question can be about ("empty homes", "energy bills", "fire", "front doors", "top employers"):
 # those stay words.
-STOP_WORDS = (ENGLISH_STOP_WORDS | {"does", "did", "doing"}) - {
+# Chat writes question words without their apostrophe ("whats the plan about"): stop words too.
+STOP_WORDS = (ENGLISH_STOP_WORDS | {"does", "did", "doing", "whats", "hows", "whos", "wheres", "whens", "thats"}) - {
     "amount", "bill", "bottom", "call", "cry", "detail", "empty", "fill", "fire", "front", "full", "interest",
     "mill", "move", "serious", "side", "system", "thick", "thin", "top"}
 # A contraction's tail and a possessive are no words: "I'm", "don't", "we'll", "council's".

@@ -2,9 +2,9 @@
 
 - a priority named ("What is priority 6?")      -> lists.one_priority
 - an overview ("Summarise X")                  -> lists.overview
-- a kind of section, no topic ("the goals of X") -> lists.complete_list
+- a kind of section, no topic ("the goals of X", "compare the priorities of both plans") -> lists.complete_list
 - a kind of section and a topic ("goals about X") -> lists.themed_list, else lists.topical_list
-- a comparison over two or more documents       -> comparison.side_by_side
+- a comparison over two or more documents       -> comparison.side_by_side (with no topic: the overviews)
 - anything else                                 -> answer.fact_answer (or "not found")
 A structural shape that finds nothing in the outline falls through to the fact answer; when the
 documents have no section of the kind asked for, the answer opens by saying so (``lists.without_kind``).
@@ -43,7 +43,7 @@ class Answerer:
             if shaped:
                 return shaped
         kind_absent = False  # a kind of section the documents asked about do not have: the fact answer says so
-        if turn.kind and not turn.comparison and (not turn.focus or lists.names_a_priority(turn, docs, retriever)):
+        if turn.kind and (not turn.focus or (not turn.comparison and lists.names_a_priority(turn, docs, retriever))):
             shaped = lists.complete_list(turn, docs, retriever, s)
             if shaped:
                 return shaped

@@ -368,6 +368,14 @@ def test_a_kind_of_section_a_document_lacks_is_said_to_be_missing(corpus_assista
     assert_well_cited(both)
 
 
+def test_comparing_a_kind_of_section_lists_it_for_each_document(corpus_assistant):
+    answer = corpus_assistant.ask("Compare the priorities of both plans")
+    lines = answer.answer.split("\n")
+    assert answer.kind == "list" and "North Northamptonshire Vision 2050 (BIG50) — 3 priorities:" in lines
+    assert "One West Northamptonshire: Our Vision for 2030 — 7 priorities:" in lines
+    assert_well_cited(answer)
+
+
 def test_a_place_named_by_one_document_only_is_answered_from_that_document(corpus_assistant):
     # Corby is a town of North Northamptonshire; only the West plan speaks of hospitals.
     corby = corpus_assistant.ask("Is there a plan for a new hospital in Corby?")

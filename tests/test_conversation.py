@@ -180,3 +180,21 @@ def test_what_a_document_is_for_and_a_one_line_summary_ask_for_the_overview():
         assert turn.overview and not turn.topic, question
     assert not read("What are the plans for housing?", [], ALIASES).overview  # "for" before a topic
     assert not read("What is the Big 50 conference for?", [], ALIASES).overview  # what a thing named in it is for
+
+
+def test_a_lower_case_qualifier_names_a_document_before_a_document_noun_or_at_the_end():
+    assert mentions("priorities of the west plan", ALIASES) == {WEST: ["West"]}
+    assert list(mentions("how do the north and west plans differ", ALIASES)) == [NORTH, WEST]
+    assert list(mentions("what about transport in the north", ALIASES)) == [NORTH]
+    assert mentions("buses north of the river", ALIASES) == {}  # a direction
+    turn = read("whats the west plan about", [], ALIASES)  # chat drops the apostrophe
+    assert turn.doc_ids == [WEST] and turn.overview and not turn.topic
+
+
+def test_a_comparison_with_nothing_to_compare_on_asks_for_the_overviews():
+    for question in ("How are the two plans similar?", "what do both plans have in common", "Compare the two documents"):
+        turn = read(question, [], ALIASES)
+        assert turn.comparison and turn.overview and not turn.topic, question
+    structural = read("Compare the priorities of both plans", [], ALIASES)
+    assert structural.kind == "priority" and not structural.overview  # their lists, side by side
+    assert not read("How do the plans differ on housing?", [], ALIASES).overview
