@@ -58,7 +58,7 @@ _CONNECTOR = re.compile(r"\b(address\w*|about|on|for|regarding|concerning|relat\
                         r"deal\w* with|around|involv\w*|mention\w*|help\w*|support\w*|improv\w*|reduc\w*)\b", re.I)
 # "the third priority", "the second one" (after a list of priorities): a priority by its place.
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
-_ORDINAL = re.compile(r"\b(" + "|".join(_ORDINALS) + r"|(\d+)(?:st|nd|rd|th))\b", re.I)
+_ORDINAL = re.compile(r"\b(" + "|".join(_ORDINALS) + r"|(\d+)(?:st|nd|rd|th)|(?:number|no\.?)\s*(\d+))\b", re.I)
 _ORDINAL_PRIORITY = re.compile(_ORDINAL.pattern + r"\s+priority\b", re.I)
 _PLACE = r"\b(" + "|".join(_ORDINALS) + r"|last|final|(\d+)(?:st|nd|rd|th))"
 # "the second one" after a list: its item by place (not "the final One West plan": a name).
@@ -69,8 +69,10 @@ _ORDINAL_ITEM = re.compile(_PLACE + r"\s+(guiding\s+)?"
 _IN_A_PRIORITY = (None, "priority", "goal", "outcome", "priority_area", "action")  # what a priority's place can narrow
 # the words of every kind, the longest first: "priority areas" is one kind, not "priority" and a topic "areas"
 _KIND_WORDS = "|".join(sorted(KIND_WORDS.values(), key=len, reverse=True))
-# "which one is about jobs?" after a list asks for one of its items, not which document (unless "of the plans").
-_WHICH_ITEM = re.compile(r"\bwhich ones?\b(?!\s+of\s+the\s+(two|plans?|documents?|visions?)\b)", re.I)
+# "which one is about jobs?", "which is about housing?", "the transport one" after a list ask for one of its
+# items, not which document (unless "of the plans").
+_WHICH_ITEM = re.compile(r"\bwhich (ones?|is|of (them|those|these))\b(?!\s+of\s+the\s+(two|plans?|documents?|visions?)\b)"
+                         r"|\bthe\s+(?!(?:" + "|".join(_ORDINALS) + r"|last|final|other)\b)[a-z]+\s+(?-i:one)\s*[?.!]*$", re.I)
 # "which priority is that in?", "what goal is it under?": the item of that kind about what was asked before
 _WHICH_KIND = re.compile(r"\b(which|what)\s+(" + _KIND_WORDS + r")\b", re.I)
 _DOCUMENT_NOUN = r"(plan|vision|document|strategy)"  # after a document's name, part of it ("the West plan")
@@ -190,6 +192,8 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
     if topic and before.kind:  # a new topic in the old frame ("outcomes by 2030" ... "and for housing?")
         frame = " ".join(w for w in before.query.split() if not set(terms(w)) & set(before.topic))
         turn.query = f"{frame} {own}"
+        if not turn.focus:  # "and buses in towns?" after "Which goals address rural transport?": the goals about that
+            turn.focus, turn.focus_text = topic, turn.topic_text
     elif topic:  # a fact follow-up: the old question's words stay in the search, weighted low when scoring
         turn.query = f"{before.query} {own}"
     else:  # the old question again, in a new scope or at more length ("Priority 3 in the West plan" ... "and in the North?")
@@ -220,13 +224,14 @@ def _item_place(match: re.Match) -> int | None:
 def place(text: str) -> int | None:
     """The place an ordinal gives.
 
-    >>> place("tell me more about the third one"), place("the 2nd priority"), place("What is the priority?")
-    (3, 2, None)
+    >>> place("tell me more about the third one"), place("the 2nd priority"), place("number 5"), place("What is the priority?")
+    (3, 2, 5, None)
     """
     m = _ORDINAL.search(text)
     if not m:
         return None
-    return int(m.group(2)) if m.group(2) else _ORDINALS.index(m.group(1).lower()) + 1
+    digits = m.group(2) or m.group(3)
+    return int(digits) if digits else _ORDINALS.index(m.group(1).lower()) + 1
 
 
 def _asks_overview(own: str, named: bool) -> bool:
@@ -250,7 +255,7 @@ def topic_terms(text: str) -> list[str]:
     >>> topic_terms("the second guiding principle"), topic_terms("second homes"), topic_terms("the final One plan")
     ([], ['second', 'home'], ['final'])
     """
-    text = _OVERVIEW.sub(" ", _KIND_PATTERN.sub(" ", _ORDINAL_ITEM.sub(" ", _ORDINAL_ONE.sub(" ", text))))
+    text = _MORE.sub(" ", _OVERVIEW.sub(" ", _KIND_PATTERN.sub(" ", _ORDINAL_ITEM.sub(" ", _ORDINAL_ONE.sub(" ", text)))))
     return [t for t in terms(text) if t not in _FRAME and not t[0].isdigit()]
 
 
@@ -282,6 +287,7 @@ def focus_words(text: str) -> str:
     focus = re.sub(r"\s+(by|in|until|before)\s+(the\s+end\s+of\s+)?\d{4}$", "", focus, flags=re.I)
     focus = re.sub(rf"\s+(in|of|from)\s+(the\s+|this\s+|that\s+)?{_DOCUMENT_NOUN}$", "", focus, flags=re.I)
     focus = re.sub(r"\s+(in|of|from|for|by|within|across|at)$", "", focus, flags=re.I)  # "homes in [West Northants]"
+    focus = re.sub(r"\s+(?-i:ones?)$", "", focus)  # "the transport one"
     return re.sub(r"^(the|our|its|their)\s+", "", focus, flags=re.I)
 
 

@@ -198,3 +198,22 @@ def test_a_comparison_with_nothing_to_compare_on_asks_for_the_overviews():
     structural = read("Compare the priorities of both plans", [], ALIASES)
     assert structural.kind == "priority" and not structural.overview  # their lists, side by side
     assert not read("How do the plans differ on housing?", [], ALIASES).overview
+
+
+def test_one_item_of_a_list_asked_for_by_its_topic_or_its_number():
+    goals = ["What are the goals of Prosperous Place?"]
+    for question in ("which is about housing?", "tell me more about the housing one"):
+        turn = read(question, goals, ALIASES)
+        assert turn.kind == "goal" and turn.focus == ["housing"] and turn.priority_text == goals[0], question
+    assert read("tell me about number 5", ["What are the West plan's priorities?"], ALIASES).priority_number == 5
+    assert not read("What is the final One West plan?", [], ALIASES).follow_up  # a name, not "the X one"
+
+
+def test_a_new_topic_in_a_list_follow_up_narrows_the_list_to_it():
+    turn = read("and buses in towns?", ["Which goals address rural transport?"], ALIASES)
+    assert turn.kind == "goal" and turn.focus == ["bus", "town"] and "rural" not in turn.query
+
+
+def test_asking_for_more_detail_keeps_the_topic():
+    turn = read("give me more detail", ["What does the North vision say about tourism?"], ALIASES)
+    assert turn.more and turn.topic == ["tourism"] and turn.doc_ids == [NORTH]
