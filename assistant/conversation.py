@@ -86,6 +86,11 @@ _MORE = re.compile(r"\b(tell me more|more detail|more about (that|this|it)|elabo
 _FRAME = frozenset(terms("what which who how why when where list name give tell show does do did is are was were "
                          "the plan plans vision document documents say says said want wants make makes more about main key common")) | QUESTION_WORDS
 _KIND_PATTERN = re.compile(r"\b(" + _KIND_WORDS + r")\b", re.I)
+# Words that qualify a list without choosing among its items ("the seven priorities", "the current
+# goals", "the suggested outcomes"); any other word before a kind does ("the housing goals").
+_LIST_QUALIFIERS = frozenset(terms("seven current overall new draft proposed suggested strategic top main key core big "
+                                   "biggest major important different various specific stated official final existing "
+                                   "agreed council sit listed named individual separate full complete entire"))
 
 
 @dataclass
@@ -144,7 +149,7 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
     follow_up = before is not None and (which_item or narrows or _is_follow_up(question, max_words) or (
         not topic and not named and not kind and len(question.split()) <= max_words))
     doc_ids = list(named) if named else ([] if comparison or before is None else before.doc_ids)
-    focus_text = focus_words(own)
+    focus_text = focus_words(own) or (modifier_words(own) if kind else "")  # "the housing goals": those about housing
     turn = Turn(question, own, doc_ids, used, kind, topic, topic_words(own), topic_terms(focus_text), focus_text,
                 follow_up, comparison, overview=(_asks_overview(own, bool(named)) or (comparison and not kind)) and not topic, more=bool(_MORE.search(question)),
                 answer_type=AnswerType.of(question), places=places)
@@ -268,6 +273,30 @@ def topic_words(text: str) -> str:
     """
     topic = set(topic_terms(text))
     return " ".join(w for w in re.findall(r"[\w'’-]+", text) if set(terms(w)) & topic)
+
+
+def modifier_words(text: str) -> str:
+    """The topic words right before the first word naming a kind of section, unless they only
+    qualify the list ("the seven priorities", "the current goals").
+
+    >>> modifier_words("What are the rural transport goals?"), modifier_words("What are the seven priorities?")
+    ('rural transport', '')
+    >>> modifier_words("the children and young people outcomes"), modifier_words("the plans and the goals")
+    ('children and young people', '')
+    >>> modifier_words("What values underpin how the council works?")
+    ''
+    """
+    kind = _KIND_PATTERN.search(text)
+    words = re.findall(r"[\w'’-]+", text[: kind.start()]) if kind else []
+    modifiers: list[str] = []
+    for word in reversed(words):
+        if word.lower() in ("and", "&") and modifiers:  # "children and young people outcomes"
+            modifiers.insert(0, word)
+        elif set(topic_terms(word)) - _LIST_QUALIFIERS:
+            modifiers.insert(0, word)
+        else:
+            break
+    return " ".join(modifiers[1:] if modifiers and modifiers[0].lower() in ("and", "&") else modifiers)
 
 
 def focus_words(text: str) -> str:

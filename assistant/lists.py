@@ -126,32 +126,53 @@ def names_a_priority(turn: Turn, docs: list[str], retriever: Retriever) -> bool:
 
 
 def complete_list(turn: Turn, docs: list[str], retriever: Retriever, settings: Settings) -> Answer | None:
-    """Every item of the asked kind, per document; a document without one says so in a line of
-    its own. None when no document has one (``without_kind`` then says so)."""
+    """Every item of the asked kind, per document, grouped under their priorities; a document
+    without one says so in a line of its own. A plan without "goals" is said to have none, and
+    its goals are the first goal-like kind it has: "One West Northamptonshire has no goals; it
+    sets out 49 outcomes:". None when no document has one (``without_kind`` then says so)."""
     lines, picks = [], []
     for doc_id, within in anchored(turn, docs, retriever).items():
         outline = retriever.outlines.get(doc_id, [])
-        found = items(outline, turn.kind, within)
+        has_kind = any(s.kind == turn.kind for s in outline)
+        kind = turn.kind if has_kind or turn.kind != "goal" else next((k for k in GOAL_LIKE if members(outline, (k,), within)), "goal")
+        found = items(outline, kind, within)
         title = retriever.documents[doc_id].title
         if not found and not within:
             lines.append(f"{title}: no {PLURAL[turn.kind]}.")
             continue
-        # "the last step": that one, in a document that names items of that kind (a plan's "goals" may be all its outcomes)
-        n = turn.item_number if any(s.kind == turn.kind for s in outline) else None
+        # "the last step": that one, in a document that names items of that kind
+        n = turn.item_number if has_kind else None
         n = len(found) + 1 + n if n and n < 0 else n
         if n and 1 <= n <= len(found):
             lines.append(f"{title} — {SINGULAR[turn.kind]} {n} of {len(found)}:")
             _add_items(found[n - 1 : n], lines, picks)
             continue
-        found = found[: settings.structure_items]
         if not found:
             continue
+        shown = found[: settings.structure_items]
         only = "only " if n else ""  # "the fifth principle" of four: all four
-        lines.append(f"{title} — {only}{_count(len(found), turn.kind)}:")
-        _add_items(found, lines, picks)
+        count = _count(len(found), kind) + (f", the first {len(shown)} shown" if len(shown) < len(found) else "")
+        lines.append(f"{title} has no {PLURAL[turn.kind]}; it sets out {count}:" if kind != turn.kind else f"{title} — {only}{count}:")
+        _add_grouped(shown, lines, picks)
     if not picks:
         return None
     return _listed(turn, lines, picks, settings, "list")
+
+
+def _add_grouped(found: list[tuple[str, Passage, str]], lines: list, picks: list[Pick]) -> None:
+    """Items labelled by the priority they sit under (bullets of a list of outcomes) go under a
+    line naming it, once; items with names of their own (goals, steps), or one to a priority
+    (the priorities themselves), keep their labels."""
+    labels = [label for label, _, _ in found]
+    if len(set(labels)) == len(labels) or not all(label == passage.chunk.priority for label, passage, _ in found):
+        _add_items(found, lines, picks)
+        return
+    under = None
+    for label, passage, sentence in found:
+        if label != under:
+            lines.append(f"{label}:")
+            under = label
+        _add_items([("", passage, sentence)], lines, picks)
 
 
 def without_kind(answer: Answer, turn: Turn, docs: list[str], retriever: Retriever) -> Answer:

@@ -376,6 +376,22 @@ def test_comparing_a_kind_of_section_lists_it_for_each_document(corpus_assistant
     assert_well_cited(answer)
 
 
+def test_the_goals_of_a_plan_without_goals_are_its_outcomes_all_of_them_grouped_by_priority(corpus_assistant):
+    answer = corpus_assistant.ask("What are the goals of the West plan?")
+    lines = answer.answer.split("\n")
+    assert lines[0] == "One West Northamptonshire: Our Vision for 2030 has no goals; it sets out 49 outcomes:"
+    assert sum(line.startswith("• ") for line in lines) == 49  # every outcome, none left out
+    assert "Our Priority 4: More and Better Quality Homes:" in lines
+    assert "• Deliver at least 650 more affordable homes a year extending the target as resources and tools become available. [" in "\n".join(lines)
+    assert_well_cited(answer)
+
+
+def test_a_topic_before_the_kind_lists_only_the_items_about_it(corpus_assistant):
+    answer = corpus_assistant.ask("What are North Northamptonshire's transport goals?")
+    assert answer.kind == "list" and answer.answer.splitlines()[1].startswith("• Transport (Priority 2: Prosperous Place) — ")
+    assert "Civic Leadership" not in answer.answer  # not all 25 goals
+
+
 def test_a_place_named_by_one_document_only_is_answered_from_that_document(corpus_assistant):
     # Corby is a town of North Northamptonshire; only the West plan speaks of hospitals.
     corby = corpus_assistant.ask("Is there a plan for a new hospital in Corby?")

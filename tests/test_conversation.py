@@ -217,3 +217,11 @@ def test_a_new_topic_in_a_list_follow_up_narrows_the_list_to_it():
 def test_asking_for_more_detail_keeps_the_topic():
     turn = read("give me more detail", ["What does the North vision say about tourism?"], ALIASES)
     assert turn.more and turn.topic == ["tourism"] and turn.doc_ids == [NORTH]
+
+
+def test_words_right_before_a_kind_choose_among_its_items_unless_they_only_qualify_the_list():
+    assert read("What are the housing goals of the North vision?", [], ALIASES).focus == ["housing"]
+    assert read("List the West plan's health outcomes", [], ALIASES).focus == ["health"]
+    for question in ("What are the seven priorities of the One West Northamptonshire plan?", "What are the suggested outcomes?",
+                     "What values underpin how West Northamptonshire will work?"):
+        assert not read(question, [], ALIASES).focus, question
