@@ -56,7 +56,7 @@ MEMBER_KIND = {"roadmap": "step"}
 # What a user calls each kind in a question ("the goals", "its priorities").
 KIND_WORDS = {
     "priority": r"priorit(y|ies)|themes?",
-    "goal": r"goals?|objectives?|aims?|ambitions?|targets?",
+    "goal": r"(priority )?goals?|objectives?|aims?|ambitions?|targets?",
     "outcome": r"outcomes?",
     "priority_area": r"priority areas?(?: for (?:shared )?development)?|areas? for (?:shared )?development|focus areas?",
     "action": r"actions?|commitments?",
@@ -120,8 +120,10 @@ def wanted_kind(text: str) -> str | None:
     ('priority', True)
     >>> wanted_kind("What happens next with the Vision?"), wanted_kind("What will change in the next decade?")
     ('step', None)
-    >>> wanted_kind("What priority areas for shared development are listed?")
-    'priority_area'
+    >>> wanted_kind("What priority areas for shared development are listed?"), wanted_kind("What are the priority goals?")
+    ('priority_area', 'goal')
+    >>> wanted_kind("List every goal"), wanted_kind("What does each priority say about homes?")
+    ('goal', 'priority')
     """
     best = None
     for kind, words in KIND_WORDS.items():
@@ -131,5 +133,6 @@ def wanted_kind(text: str) -> str | None:
     if best is None:
         return None
     plural = re.search(r"(s|roadmap|next)$", best[3].split(" for ")[0], re.I)  # "priority areas for shared development"
-    chosen = re.search(r"\bwhich\s+$", text[: best[1]], re.I)  # "which priority is about homes?": one of the list
+    # "which priority is about homes?": one of the list; "list every goal": all of it
+    chosen = re.search(r"\b(which|every|each|all)\s+$", text[: best[1]], re.I)
     return best[0] if plural or chosen else None
