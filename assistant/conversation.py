@@ -150,8 +150,10 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
         not topic and not named and not kind and len(question.split()) <= max_words))
     doc_ids = list(named) if named else ([] if comparison or before is None else before.doc_ids)
     focus_text = focus_words(own) or (modifier_words(own) if kind else "")  # "the housing goals": those about housing
+    # a summary asked for, a named document and nothing asked about it, or a comparison with nothing to compare on
+    overview = (_asks_overview(own, bool(named)) or (comparison and not kind)) and not topic
     turn = Turn(question, own, doc_ids, used, kind, topic, topic_words(own), topic_terms(focus_text), focus_text,
-                follow_up, comparison, overview=(_asks_overview(own, bool(named)) or (comparison and not kind)) and not topic, more=bool(_MORE.search(question)),
+                follow_up, comparison, overview=overview, more=bool(_MORE.search(question)),
                 answer_type=AnswerType.of(question), places=places)
     if _ORDINAL_PRIORITY.search(own):  # "the third priority"
         turn.priority_number = place(own)

@@ -152,7 +152,10 @@ def complete_list(turn: Turn, docs: list[str], retriever: Retriever, settings: S
         shown = found[: settings.structure_items]
         only = "only " if n else ""  # "the fifth principle" of four: all four
         count = _count(len(found), kind) + (f", the first {len(shown)} shown" if len(shown) < len(found) else "")
-        lines.append(f"{title} has no {PLURAL[turn.kind]}; it sets out {count}:" if kind != turn.kind else f"{title} — {only}{count}:")
+        if kind != turn.kind:  # "the goals" of a plan that sets out outcomes
+            lines.append(f"{title} has no {PLURAL[turn.kind]}; it sets out {count}:")
+        else:
+            lines.append(f"{title} — {only}{count}:")
         _add_grouped(shown, lines, picks)
     if not picks:
         return None

@@ -2,8 +2,8 @@
 
 - a priority named ("What is priority 6?")      -> lists.one_priority
 - an overview ("Summarise X")                  -> lists.overview
-- a kind of section, no topic ("the goals of X", "compare the priorities of both plans") -> lists.complete_list
-- a kind of section and a topic ("goals about X") -> lists.themed_list, else lists.topical_list
+- a kind of section, no focus ("the goals of X", "compare the priorities of both plans") -> lists.complete_list
+- a kind of section and a focus ("goals about X", "the X goals") -> lists.themed_list, else lists.topical_list
 - a comparison over two or more documents       -> comparison.side_by_side (with no topic: the overviews)
 - anything else                                 -> answer.fact_answer (or "not found")
 A structural shape that finds nothing in the outline falls through to the fact answer; when the
