@@ -72,7 +72,7 @@ _KIND_WORDS = "|".join(sorted(KIND_WORDS.values(), key=len, reverse=True))
 # "which one is about jobs?", "which is about housing?", "the transport one" after a list ask for one of its
 # items, not which document (unless "of the plans").
 _WHICH_ITEM = re.compile(r"\bwhich (ones?|is|of (them|those|these))\b(?!\s+of\s+the\s+(two|plans?|documents?|visions?)\b)"
-                         r"|\bthe\s+(?!(?:" + "|".join(_ORDINALS) + r"|last|final|other)\b)[a-z]+\s+(?-i:one)\s*[?.!]*$", re.I)
+                         r"|\bthe\s+(?!" + _PLACE + r"\b|other\b)[a-z]+\s+(?-i:one)\s*[?.!]*$", re.I)
 # "which priority is that in?", "what goal is it under?": the item of that kind about what was asked before
 _WHICH_KIND = re.compile(r"\b(which|what)\s+(" + _KIND_WORDS + r")\b", re.I)
 _DOCUMENT_NOUN = r"(plan|vision|document|strategy)"  # after a document's name, part of it ("the West plan")
@@ -86,6 +86,7 @@ _MORE = re.compile(r"\b(tell me more|more detail|more about (that|this|it)|elabo
 _FRAME = frozenset(terms("what which who how why when where list name give tell show does do did is are was were "
                          "the plan plans vision document documents say says said want wants make makes more about main key common")) | QUESTION_WORDS
 _KIND_PATTERN = re.compile(r"\b(" + _KIND_WORDS + r")\b", re.I)
+_WORD = re.compile(r"[\w'’-]+")  # a word as the user wrote it ("children's", "cost-of-living")
 # Words that qualify a list without choosing among its items ("the seven priorities", "the current
 # goals", "the suggested outcomes"); any other word before a kind does ("the housing goals").
 _LIST_QUALIFIERS = frozenset(terms("seven current overall new draft proposed suggested strategic top main key core big "
@@ -189,9 +190,10 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
             if (before.focus or (before.kind is None and before.topic and not before.overview)) and _FOLLOW_UP.search(question):
                 # "What does the plan say about transport?" ... "what are its outcomes?" / "which priority is that in?";
                 # "Which goals are about children?" ... "which priority are they under?": those about transport, children
-                focus, focus_text = (before.focus, before.focus_text) if before.focus else (before.topic, before.topic_text)
-                turn.topic, turn.topic_text, turn.focus, turn.focus_text = before.topic, before.topic_text, focus, focus_text
-                turn.query = f"{own} {focus_text}"
+                _same_topic(turn, before)
+                if not before.focus:
+                    turn.focus, turn.focus_text = before.topic, before.topic_text
+                turn.query = f"{own} {turn.focus_text}"
         return turn
     turn.kind = turn.kind or before.kind
     if which_item:  # "which one is about housing?" after the goals of one priority: one of its goals
@@ -274,7 +276,7 @@ def topic_words(text: str) -> str:
     ('jobs', 'help families')
     """
     topic = set(topic_terms(text))
-    return " ".join(w for w in re.findall(r"[\w'’-]+", text) if set(terms(w)) & topic)
+    return " ".join(w for w in _WORD.findall(text) if set(terms(w)) & topic)
 
 
 def modifier_words(text: str) -> str:
@@ -289,7 +291,7 @@ def modifier_words(text: str) -> str:
     ''
     """
     kind = _KIND_PATTERN.search(text)
-    words = re.findall(r"[\w'’-]+", text[: kind.start()]) if kind else []
+    words = _WORD.findall(text[: kind.start()]) if kind else []
     modifiers: list[str] = []
     for word in reversed(words):
         if word.lower() in ("and", "&") and modifiers:  # "children and young people outcomes"

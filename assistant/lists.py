@@ -88,17 +88,23 @@ def items(outline: list[Section], kind: str, priority: str | None = None) -> lis
             if s.priority and s.priority not in firsts:
                 firsts[s.priority] = s
         return [(title, _passage(s.chunks[0]), _lead(s.chunks[0].text)) for title, s in firsts.items()]
-    found = members(outline, (kind,), priority)
-    if not found and kind == "goal":  # a plan without "goals" states them as outcomes, areas and actions
-        found = members(outline, GOAL_LIKE, priority)
     out = []
-    for s in found:
+    for s in members(outline, (kind,), priority):
         if s.role == "item":
             out.append((s.title, _passage(s.chunks[0]), _lead(s.chunks[0].text)))
             continue
         for c in s.chunks:  # a group of bullets: each bullet is an item
             out += [(s.priority or s.title, _passage(c), b) for b in bullets(c.text) if quotable(b)]
     return out
+
+
+def stated_kind(outline: list[Section], kind: str, priority: str | None = None) -> str | None:
+    """The kind a document states ``kind`` as (within ``priority``, if given): itself, except that
+    a plan without "goals" states them as the first goal-like kind it has (outcomes, priority
+    areas, commitments); None when it has none of them."""
+    if kind != "goal":
+        return kind
+    return next((k for k in GOAL_LIKE if members(outline, (k,), priority)), None)
 
 
 def bullets(text: str) -> list[str]:
@@ -133,15 +139,14 @@ def complete_list(turn: Turn, docs: list[str], retriever: Retriever, settings: S
     lines, picks = [], []
     for doc_id, within in anchored(turn, docs, retriever).items():
         outline = retriever.outlines.get(doc_id, [])
-        has_kind = any(s.kind == turn.kind for s in outline)
-        kind = turn.kind if has_kind or turn.kind != "goal" else next((k for k in GOAL_LIKE if members(outline, (k,), within)), "goal")
+        kind = stated_kind(outline, turn.kind, within) or turn.kind
         found = items(outline, kind, within)
         title = retriever.documents[doc_id].title
         if not found and not within:
             lines.append(f"{title}: no {PLURAL[turn.kind]}.")
             continue
         # "the last step": that one, in a document that names items of that kind
-        n = turn.item_number if has_kind else None
+        n = turn.item_number if kind == turn.kind else None
         n = len(found) + 1 + n if n and n < 0 else n
         if n and 1 <= n <= len(found):
             lines.append(f"{title} — {SINGULAR[turn.kind]} {n} of {len(found)}:")
@@ -228,7 +233,7 @@ def one_priority(turn: Turn, docs: list[str], retriever: Retriever, settings: Se
             continue
         lines.append(f"{retriever.documents[doc_id].title}:")
         _add_items([(bare_title(t), p, s) for t, p, s in items(outline, "priority") if t == within], lines, picks)
-        kind = next((k for k in GOAL_LIKE if members(outline, (k,), within)), None)
+        kind = stated_kind(outline, "goal", within)
         found = items(outline, kind, within)[: settings.structure_items] if kind else []
         if found:
             lines.append(f"Its {_count(len(found), kind)}:")
