@@ -26,7 +26,7 @@ from dataclasses import asdict, dataclass, field
 from assistant.chunking import quotable, split_sentences as sentences
 from assistant.answer_type import AnswerType
 from assistant.found import found_model
-from assistant.conversation import topic_terms
+from assistant.conversation import named_terms, topic_terms
 from assistant.keywords import QUESTION_WORDS, KeywordIndex, term_set, terms
 from assistant.retrieval import Passage, Retrieval
 from assistant.settings import Settings
@@ -200,7 +200,7 @@ class Scorer:
         # the earlier question's words, all together, weigh ``history_weight`` of the new question's
         scale = settings.history_weight * own_total / earlier_total if own_total and earlier_total else 1.0
         weights = {t: w if t in own else w * scale for t, w in idf.items()}
-        topic = set(topic_terms(question)) - set(ignored)
+        topic = set(named_terms(topic_terms(question))) - set(ignored)
         unknown = bool(topic) and not any(keywords.knows(t) for t in topic)
         return cls(weights, AnswerType.of(question), settings.answer_type_bonus, settings.sentence_meaning_weight, unknown)
 

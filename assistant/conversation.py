@@ -268,6 +268,22 @@ def topic_terms(text: str) -> list[str]:
     return [t for t in terms(text) if t not in _FRAME and not t[0].isdigit()]
 
 
+# The council and its words of making and providing: a question names what is made ("will the
+# council build a new stadium") with them,
+# and the documents use them for anything, so they never show that its topic is named.
+_PROVIDING = frozenset(terms("council build create open get introduce provide deliver add set put develop new going"))
+
+
+def named_terms(topic: list[str]) -> list[str]:
+    """The words of a topic that must be named for it to be found: its words without the words
+    of making and providing, or all of them when that is all it is.
+
+    >>> named_terms(["build", "new", "stadium"]), named_terms(["build", "new"])
+    (['stadium'], ['build', 'new'])
+    """
+    return [t for t in topic if t not in _PROVIDING] or topic
+
+
 def topic_words(text: str) -> str:
     """The words of ``text`` that carry its ``topic_terms``, as the user wrote them: the embedder
     reads "jobs" and "families", not the index terms "job" and "familie".

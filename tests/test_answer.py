@@ -409,3 +409,12 @@ def test_which_goal_is_that_under_names_the_goal_of_the_earlier_topic(corpus_ass
     priority = corpus_assistant.ask("which priority is that in?", ["What does the West plan say about rough sleeping?"])
     assert priority.kind == "list" and [c.section.split(" > ")[0] for c in priority.citations] == ["Our Priority 4: More and Better Quality Homes"]
     assert_well_cited(priority)
+
+
+def test_a_new_thing_the_documents_never_name_is_not_answered_by_the_words_of_building(corpus_assistant):
+    # "build" and "new" are everywhere in the plans ("21,730 new homes"); a stadium is nowhere
+    for question in ("Will the West plan build a new stadium?", "Does the North vision plan a new motorway?"):
+        answer = corpus_assistant.ask(question)
+        assert not answer.found and answer.kind in ("closest", "not_found"), question
+    homes = corpus_assistant.ask("Will North Northamptonshire build new homes?")
+    assert homes.found and "We build enough homes" in homes.answer
