@@ -38,7 +38,7 @@ _FOLLOW_UP = re.compile(
 # "each" compares ("What do the plans each say?"), but not in "each other" or "each year".
 _COMPARE = re.compile(
     r"\b(compare|compared|comparison|contrast|both|each(?!\s+(?:other|one|year|month|week|day|time)s?\b)|differ|differs|"
-    r"difference|differences|versus|vs|two documents|two plans|the documents|in common|similarities|similar|"
+    r"difference|differences|different(ly)?\s+(from|to|than|on|in|about)|how different|versus|vs|two documents|two plans|the documents|in common|similarities|similar|"
     r"which (plan|document|vision|one)|which of the (two|plans|documents))\b",
     re.I,
 )
@@ -77,8 +77,11 @@ _WHICH_ITEM = re.compile(r"\bwhich (ones?|is|of (them|those|these))\b(?!\s+of\s+
 _WHICH_KIND = re.compile(r"\b(which|what)\s+(" + _KIND_WORDS + r")\b", re.I)
 _DOCUMENT_NOUN = r"(plan|vision|document|strategy)"  # after a document's name, part of it ("the West plan")
 # A qualifier written in lower case still names a document before a document noun ("the west plan",
-# "north and west plans", "north vision's") or as the last words ("and the north?"); elsewhere it may be a direction.
-_QUALIFIED = rf"\b{{q}}((\s+(and|or|&)\s+\w+)?\s+{_DOCUMENT_NOUN}s?\b|'s\s+{_DOCUMENT_NOUN}\b)|\bthe\s+{{q}}\s*[?.!]*\s*$"
+# "north and west plans", "north vision's") or after "the" ("does the north want tourists", "and the
+# north's?"); elsewhere, or as a part of a place ("the north of the county", "the west end", "the West
+# Coast"), it is a direction.
+_QUALIFIED = (rf"\b{{q}}((\s+(and|or|&)\s+\w+)?\s+{_DOCUMENT_NOUN}s?\b|'s\s+{_DOCUMENT_NOUN}\b)"
+              rf"|\bthe\s+{{q}}\b(?!-|\s+(of|side|end|bank|east|west|north|south|midlands|country)\b|(?-i:\s+[A-Z]))")
 # "what about the other plan?": the documents the conversation has not been about.
 _OTHER = re.compile(rf"\b(the\s+)?other\s+({_DOCUMENT_NOUN}|one|council|area)\b", re.I)
 _MORE = re.compile(r"\b(tell me more|more detail|more about (that|this|it)|elaborate|expand on|go on)\b", re.I)
@@ -137,7 +140,8 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
     if kind is None and before is not None and (which := _WHICH_KIND.search(own)) and _FOLLOW_UP.search(question):
         kind = kind_named(which.group(2))  # "what goal is that under?": one of that kind, as "which goal"
     which_item = before is not None and before.kind is not None and bool(_WHICH_ITEM.search(question))
-    comparison = bool(_COMPARE.search(_WHICH_ITEM.sub(" ", question) if which_item else question))
+    # "compare", "both", ... or two documents named at once ("the north and the west on buses")
+    comparison = bool(_COMPARE.search(_WHICH_ITEM.sub(" ", question) if which_item else question)) or len(named) > 1
     places = []
     if not named and not comparison and not (before and before.names):  # "a new hospital in Corby": where Corby is
         owners = owner(question, proper_names)

@@ -187,6 +187,9 @@ def test_a_lower_case_qualifier_names_a_document_before_a_document_noun_or_at_th
     assert list(mentions("how do the north and west plans differ", ALIASES)) == [NORTH, WEST]
     assert list(mentions("what about transport in the north", ALIASES)) == [NORTH]
     assert mentions("buses north of the river", ALIASES) == {}  # a direction
+    assert mentions("does the north want more tourists", ALIASES) == {NORTH: ["North"]}  # "the north", as a subject
+    for direction in ("buses in the north of the county", "theatres in the west end", "jobs in the north east"):
+        assert mentions(direction, ALIASES) == {}, direction
     turn = read("whats the west plan about", [], ALIASES)  # chat drops the apostrophe
     assert turn.doc_ids == [WEST] and turn.overview and not turn.topic
 
@@ -225,3 +228,11 @@ def test_words_right_before_a_kind_choose_among_its_items_unless_they_only_quali
     for question in ("What are the seven priorities of the One West Northamptonshire plan?", "What are the suggested outcomes?",
                      "What values underpin how West Northamptonshire will work?"):
         assert not read(question, [], ALIASES).focus, question
+
+
+def test_two_documents_named_at_once_or_different_from_each_other_are_compared():
+    for question in ("how is the north different from the west on housing", "the north and the west on buses",
+                     "What do North Northamptonshire and West Northamptonshire say about buses?"):
+        turn = read(question, [], ALIASES)
+        assert turn.comparison and turn.doc_ids == [NORTH, WEST], question
+    assert not read("What different kinds of homes does the West plan want?", [], ALIASES).comparison
