@@ -86,7 +86,7 @@ _QUALIFIED = (rf"\b{{q}}((\s+(and|or|&)\s+\w+)?\s+{_DOCUMENT_NOUN}s?\b|'s\s+{_DO
 _OTHER = re.compile(rf"\b(the\s+)?other\s+({_DOCUMENT_NOUN}|one|council|area)\b", re.I)
 _MORE = re.compile(r"\b(tell me more|more detail|more about (that|this|it)|elaborate|expand on|go on)\b", re.I)
 # Words that frame a question without saying what it is about.
-_FRAME = frozenset(terms("what which who how why when where list name give tell show does do did is are was were "
+FRAME_WORDS = frozenset(terms("what which who how why when where list name give tell show does do did is are was were "
                          "the plan plans vision document documents say says said want wants make makes more about main key common")) | QUESTION_WORDS
 _KIND_PATTERN = re.compile(r"\b(" + _KIND_WORDS + r")\b", re.I)
 _WORD = re.compile(r"[\w'’-]+")  # a word as the user wrote it ("children's", "cost-of-living")
@@ -269,7 +269,7 @@ def topic_terms(text: str) -> list[str]:
     ([], ['second', 'home'], ['final'])
     """
     text = _MORE.sub(" ", _OVERVIEW.sub(" ", _KIND_PATTERN.sub(" ", _ORDINAL_ITEM.sub(" ", _ORDINAL_ONE.sub(" ", text)))))
-    return [t for t in terms(text) if t not in _FRAME and not t[0].isdigit()]
+    return [t for t in terms(text) if t not in FRAME_WORDS and not t[0].isdigit()]
 
 
 # The council and its words of making and providing: a question names what is made ("will the

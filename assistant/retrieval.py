@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from langchain_core.embeddings import Embeddings
 
 from assistant.chunking import is_note
-from assistant.conversation import Turn, own_names, read
+from assistant.conversation import FRAME_WORDS, Turn, own_names, read
 from assistant.index import DocumentInfo, Index, StoredChunk
 from assistant.keywords import KeywordIndex, term_set, terms
 from assistant.outline import Section, bare_title, sections
@@ -148,7 +148,10 @@ class Retriever:
         allowed = None
         if doc_ids or kinds:
             allowed = {c.id for d in (doc_ids or self.reading_order) for c in self.reading_order.get(d, []) if not kinds or c.kind in kinds}
-        keyword = self.keywords.search(query, s.candidates, allowed)
+        # when the library knows no word of the query but its frame ("does the north want more tourists?": "want"),
+        # the keyword search would rank by the frame alone: only the meaning counts
+        telling = any(self.keywords.knows(t) for t in terms(query) if t not in FRAME_WORDS)
+        keyword = self.keywords.search(query, s.candidates, allowed) if telling else []
         similarity = dict(dense)
         if s.fusion == "rrf":
             fused = reciprocal_rank_fusion([[i for i, _ in dense], [i for i, _ in keyword]], s.rrf_k)

@@ -47,6 +47,13 @@ def test_a_how_many_question_ranks_passages_by_their_best_sentence_with_a_figure
     assert figureless and all(p.sentence_similarity == 0.0 for p in figureless)  # no figure to give: no sentence counts
 
 
+def test_a_query_whose_only_known_words_are_its_frame_is_ranked_by_meaning(corpus_assistant):
+    # "tourists" is in no document; ranked by "want", the Tourism goal fell out of the top passages
+    retrieval = corpus_assistant.retriever.search("does the north want more tourists")
+    assert retrieval.doc_ids == [NORTH]
+    assert any(p.chunk.section.endswith("Priority Goals > Tourism") for p in retrieval.passages[:3])
+
+
 def test_near_duplicates_are_dropped(corpus_assistant):
     retrieval = corpus_assistant.retriever.search("population growth 2011 2021")
     same = drop_near_duplicates(retrieval.passages + retrieval.passages, 0.8)
