@@ -83,6 +83,11 @@ _DOCUMENT_NOUN = r"(plan|vision|document|strategy)"  # after a document's name, 
 _QUALIFIED = (rf"\b{{q}}((\s+(and|or|&)\s+\w+)?\s+{_DOCUMENT_NOUN}s?\b|'s\s+{_DOCUMENT_NOUN}\b)"
               rf"|\bthe\s+{{q}}\b(?!-|\s+(of|side|end|bank|east|west|north|south|midlands|country)\b|(?-i:\s+[A-Z]))")
 # "what about the other plan?": the documents the conversation has not been about.
+# The earlier question again, in one document: "only in the North vision", "just the West", "for the North plan?"
+_IN_SCOPE = re.compile(r"\s*(only|just|in|for|within|from)\b", re.I)
+# Words that rule a document out when they come right before its name ("not in the North", "apart from the West plan").
+_EXCLUDING = (r"\b(not|except(\s+for)?|excluding|exclude|ignoring|ignore|apart\s+from|other\s+than|rather\s+than|"
+              r"without|leaving\s+out|leave\s+out|besides|but\s+not)\s+((in|from|for|about|of)\s+)?")
 _OTHER = re.compile(rf"\b(the\s+)?other\s+({_DOCUMENT_NOUN}|one|council|area)\b", re.I)
 _MORE = re.compile(r"\b(tell me more|more detail|more about (that|this|it)|elaborate|expand on|go on)\b", re.I)
 # Words that frame a question without saying what it is about.
@@ -135,13 +140,17 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
               proper_names: dict[str, frozenset[str]]) -> Turn:
     named = mentions(question, aliases)
     used = [a for names in named.values() for a in names]
-    own = _OTHER.sub(" ", without_phrases(question, used)).strip()  # "the other plan" names a document, as an alias does
+    ruled_out, question_left = excluded(question, named)
+    if ruled_out:  # "not the North", "ignoring the West plan": the documents named and not ruled out, else all the others
+        named = {d: n for d, n in named.items() if d not in ruled_out} or dict.fromkeys((d for d in aliases if d not in ruled_out), [])
+    own = _OTHER.sub(" ", without_phrases(question_left, used)).strip()  # "the other plan" names a document, as an alias does
     topic, kind = topic_terms(own), wanted_kind(own)
     if kind is None and before is not None and (which := _WHICH_KIND.search(own)) and _FOLLOW_UP.search(question):
         kind = kind_named(which.group(2))  # "what goal is that under?": one of that kind, as "which goal"
     which_item = before is not None and before.kind is not None and bool(_WHICH_ITEM.search(question))
     # "compare", "both", ... or two documents named at once ("the north and the west on buses")
-    comparison = bool(_COMPARE.search(_WHICH_ITEM.sub(" ", question) if which_item else question)) or len(named) > 1
+    comparison = bool(_COMPARE.search(_WHICH_ITEM.sub(" ", question) if which_item else question)) or (
+        len(named) > 1 and not ruled_out)
     places = []
     if not named and not comparison and not (before and before.names):  # "a new hospital in Corby": where Corby is
         owners = owner(question, proper_names)
@@ -149,10 +158,10 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
         places = [t for t in topic if owners and t in proper_names[owners[0]]]
     # "what are the commitments?" after a question about one priority: its commitments
     narrows = before is not None and kind in _IN_A_PRIORITY[2:] and not topic and not named
-    # a follow-up by its words ("and for housing?", "which one ...?" after a list), a narrowing one, or a short
-    # question that can only mean something in context ("why?")
+    # a follow-up by its words ("and for housing?", "which one ...?" after a list), a narrowing one, a short
+    # question that can only mean something in context ("why?"), or one that only moves it ("only in the North")
     follow_up = before is not None and (which_item or narrows or _is_follow_up(question, max_words) or (
-        not topic and not named and not kind and len(question.split()) <= max_words))
+        not topic and not kind and (_IN_SCOPE.match(question) if named else len(question.split()) <= max_words)))
     doc_ids = list(named) if named else ([] if comparison or before is None else before.doc_ids)
     focus_text = focus_words(own) or (modifier_words(own) if kind else "")  # "the housing goals": those about housing
     # a summary asked for, a named document and nothing asked about it, or a comparison with nothing to compare on
@@ -360,6 +369,25 @@ def mentions(question: str, aliases: dict[str, list[str]]) -> dict[str, list[str
         if used:
             found[doc_id] = used
     return found
+
+
+def excluded(question: str, named: dict[str, list[str]]) -> tuple[set[str], str]:
+    """The documents of ``named`` (``mentions``) that the question rules out ("not the North",
+    "ignoring the West plan", "except for the North vision"), and the question without those words.
+
+    >>> excluded("What is said about health, not in the North vision?", {"n": ["North"]})
+    ({'n'}, 'What is said about health,  ?')
+    >>> excluded("Is the North vision not ambitious?", {"n": ["North"]})[0]
+    set()
+    """
+    ruled_out = set()
+    for doc_id, names in named.items():
+        for name in names:
+            phrase = re.compile(_EXCLUDING + rf"(the\s+)?{re.escape(name)}('s)?(\s+{_DOCUMENT_NOUN}s?)?\b", re.I)
+            if phrase.search(question):
+                ruled_out.add(doc_id)
+                question = phrase.sub(" ", question)
+    return ruled_out, question
 
 
 def own_names(texts: dict[str, str], aliases: dict[str, list[str]]) -> dict[str, frozenset[str]]:

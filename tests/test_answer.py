@@ -418,3 +418,11 @@ def test_a_new_thing_the_documents_never_name_is_not_answered_by_the_words_of_bu
         assert not answer.found and answer.kind in ("closest", "not_found"), question
     homes = corpus_assistant.ask("Will North Northamptonshire build new homes?")
     assert homes.found and "We build enough homes" in homes.answer
+
+
+def test_a_conversation_that_rules_a_document_out_never_cites_it(corpus_assistant):
+    history = ["What does the West plan say about transport, not the North?"]
+    for question in ("and housing?", "what about older people?"):
+        answer = corpus_assistant.ask(question, history)
+        assert answer.found and answer.citations and {c.doc_id for c in answer.citations} == {WEST}, question
+        history.append(question)

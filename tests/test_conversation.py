@@ -236,3 +236,19 @@ def test_two_documents_named_at_once_or_different_from_each_other_are_compared()
         turn = read(question, [], ALIASES)
         assert turn.comparison and turn.doc_ids == [NORTH, WEST], question
     assert not read("What different kinds of homes does the West plan want?", [], ALIASES).comparison
+
+
+def test_a_document_ruled_out_stays_out_of_the_conversation():
+    for question in ("Ignoring the West plan, what is said about health?", "What is said about health, not in the West plan?",
+                     "except for the West Northants plan, what is said about health?"):
+        turn = read(question, [], ALIASES)
+        assert turn.doc_ids == [NORTH] and turn.topic == ["health"] and not turn.comparison, question
+    turn = read("and older people?", ["What does the West plan say about transport, not the North?"], ALIASES)
+    assert turn.doc_ids == [WEST] and not turn.comparison
+    assert read("Is the North vision not ambitious?", [], ALIASES).doc_ids == [NORTH]  # "not" before no name
+
+
+def test_only_in_a_document_asks_the_earlier_question_there():
+    turn = read("only in the North vision", ["What are the goals about housing?"], ALIASES)
+    assert turn.doc_ids == [NORTH] and turn.kind == "goal" and turn.focus == ["housing"] and not turn.overview
+    assert read("What is the North vision?", ["What are the goals about housing?"], ALIASES).overview  # a new question
