@@ -92,7 +92,8 @@ _OTHER = re.compile(rf"\b(the\s+)?other\s+({_DOCUMENT_NOUN}|one|council|area)\b"
 _MORE = re.compile(r"\b(tell me more|more detail|more about (that|this|it)|elaborate|expand on|go on)\b", re.I)
 # Words that frame a question without saying what it is about.
 FRAME_WORDS = frozenset(terms("what which who how why when where list name give tell show does do did is are was were "
-                         "the plan plans vision document documents say says said want wants make makes more about main key common")) | QUESTION_WORDS
+                         "the plan plans vision document documents say says said want wants make makes more about main key common "
+                         "achieve achieved")) | QUESTION_WORDS
 _KIND_PATTERN = re.compile(r"\b(" + _KIND_WORDS + r")\b", re.I)
 _WORD = re.compile(r"[\w'’-]+")  # a word as the user wrote it ("children's", "cost-of-living")
 # Words that qualify a list without choosing among its items ("the seven priorities", "the current

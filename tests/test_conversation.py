@@ -252,3 +252,8 @@ def test_only_in_a_document_asks_the_earlier_question_there():
     turn = read("only in the North vision", ["What are the goals about housing?"], ALIASES)
     assert turn.doc_ids == [NORTH] and turn.kind == "goal" and turn.focus == ["housing"] and not turn.overview
     assert read("What is the North vision?", ["What are the goals about housing?"], ALIASES).overview  # a new question
+
+
+def test_how_a_list_will_be_achieved_asks_about_the_same_items():
+    turn = read("how will they be achieved?", ["Which outcomes are about children in the West plan?"], ALIASES)
+    assert turn.doc_ids == [WEST] and turn.kind == "outcome" and turn.focus == ["children"]  # not outcomes that say "achieved"
