@@ -25,6 +25,7 @@ from assistant.index import DocumentInfo, Index, StoredChunk
 from assistant.keywords import KeywordIndex, term_set, terms
 from assistant.outline import Section, bare_title, sections
 from assistant.settings import Settings
+from assistant.spelling import Speller
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +76,7 @@ class Retriever:
         for c in sorted(chunks, key=lambda c: c.start):
             self.reading_order.setdefault(c.doc_id, []).append(c)
         self.keywords = KeywordIndex([c.id for c in chunks], [c.indexed_text for c in chunks])
+        self.speller = Speller([c.indexed_text for c in chunks]) if self.settings.mend_typos else None
         self.documents = {d.doc_id: d for d in sorted(documents, key=lambda d: d.doc_id)}
         self.aliases = {d.doc_id: d.aliases for d in self.documents.values()}  # explicit names only: a title may be a topic
         # the places, people and schemes only one document names: a question naming one is about that document
@@ -124,8 +126,12 @@ class Retriever:
         return self._label_vectors[label]
 
     def read(self, question: str, history: list[str] | None = None, doc_id: str | None = None) -> Turn:
-        """The question as understood in its conversation; ``doc_id`` (the user's choice) fixes the scope."""
-        turn = read(question, history or [], self.aliases, self.settings.follow_up_max_words, self.own_names)
+        """The question as understood in its conversation (typos mended: ``spelling``); ``doc_id`` (the
+        user's choice) fixes the scope."""
+        history = history or []
+        if self.speller:
+            question, history = self.speller.mend(question), [self.speller.mend(h) for h in history]
+        turn = read(question, history, self.aliases, self.settings.follow_up_max_words, self.own_names)
         if doc_id:
             turn.doc_ids = [doc_id]
         return turn

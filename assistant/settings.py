@@ -72,6 +72,7 @@ class Settings(BaseSettings):
     near_duplicate_jaccard: float = Field(0.8, description="Word-set overlap above which a passage is a duplicate.")
     reload_check_s: float = Field(1.0, description="How often a replica checks whether another process changed the shared index.")
     follow_up_max_words: int = Field(8, description="Shorter questions may lean on the previous one.")
+    mend_typos: bool = Field(True, description="Mend a lower-case word that is neither English nor the library's into the library word one edit away ('trnasport').")
 
     # --- answering -----------------------------------------------------------------------
     min_dense_similarity: float = Field(0.15, description="The best passage, or its best sentence, must be at least this similar (cosine).")

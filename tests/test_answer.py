@@ -426,3 +426,10 @@ def test_a_conversation_that_rules_a_document_out_never_cites_it(corpus_assistan
         answer = corpus_assistant.ask(question, history)
         assert answer.found and answer.citations and {c.doc_id for c in answer.citations} == {WEST}, question
         history.append(question)
+
+
+def test_typos_are_mended_against_the_librarys_words(corpus_assistant):
+    goals = corpus_assistant.ask("trnasport goals in the north")
+    assert goals.kind == "list" and [c.section.rsplit(" > ", 1)[-1] for c in goals.citations] == ["Transport"]
+    priorities = corpus_assistant.ask("wat are the prioritys of the west plan")
+    assert priorities.kind == "list" and len(priorities.citations) == 7
