@@ -82,18 +82,18 @@ _DOCUMENT_NOUN = r"(plan|vision|document|strategy)"  # after a document's name, 
 # Coast"), it is a direction.
 _QUALIFIED = (rf"\b{{q}}((\s+(and|or|&)\s+\w+)?\s+{_DOCUMENT_NOUN}s?\b|'s\s+{_DOCUMENT_NOUN}\b)"
               rf"|\bthe\s+{{q}}\b(?!-|\s+(of|side|end|bank|east|west|north|south|midlands|country)\b|(?-i:\s+[A-Z]))")
-# "what about the other plan?": the documents the conversation has not been about.
 # The earlier question again, in one document: "only in the North vision", "just the West", "for the North plan?"
 _IN_SCOPE = re.compile(r"\s*(only|just|in|for|within|from)\b", re.I)
 # Words that rule a document out when they come right before its name ("not in the North", "apart from the West plan").
 _EXCLUDING = (r"\b(not|except(\s+for)?|excluding|exclude|ignoring|ignore|apart\s+from|other\s+than|rather\s+than|"
               r"without|leaving\s+out|leave\s+out|besides|but\s+not)\s+((in|from|for|about|of)\s+)?")
+# "what about the other plan?": the documents the conversation has not been about.
 _OTHER = re.compile(rf"\b(the\s+)?other\s+({_DOCUMENT_NOUN}|one|council|area)\b", re.I)
 _MORE = re.compile(r"\b(tell me more|more detail|more about (that|this|it)|elaborate|expand on|go on)\b", re.I)
 # Words that frame a question without saying what it is about.
 FRAME_WORDS = frozenset(terms("what which who how why when where list name give tell show does do did is are was were "
-                         "the plan plans vision document documents say says said want wants make makes more about main key common "
-                         "achieve achieved")) | QUESTION_WORDS
+                              "the plan plans vision document documents say says said want wants make makes more about main key "
+                              "common achieve achieved")) | QUESTION_WORDS
 _KIND_PATTERN = re.compile(r"\b(" + _KIND_WORDS + r")\b", re.I)
 _WORD = re.compile(r"[\w'’-]+")  # a word as the user wrote it ("children's", "cost-of-living")
 # Words that qualify a list without choosing among its items ("the seven priorities", "the current
@@ -282,9 +282,9 @@ def topic_terms(text: str) -> list[str]:
     return [t for t in terms(text) if t not in FRAME_WORDS and not t[0].isdigit()]
 
 
-# The council and its words of making and providing: a question names what is made ("will the
-# council build a new stadium") with them,
-# and the documents use them for anything, so they never show that its topic is named.
+# The council and its words of making and providing: a question names what is made with them ("will the
+# council build a new stadium"), and the documents use them for anything, so they never show that its
+# topic is named.
 _PROVIDING = frozenset(terms("council build create open get introduce provide deliver add set put develop new going"))
 
 

@@ -5,8 +5,9 @@ matches no passage and no kind of section, so the question loses what it is abou
 mended only when it is neither a word of the library nor an English word (pyspellchecker's
 dictionary), is written in lower case (a capitalised word may be a name: "Oundle"), and one edit
 (a letter added, dropped, changed or two swapped) turns it into a word the library uses, the
-most frequent such word winning ("-ys" is read as the plural "-ies" first). So "folks" and "kids" stay (English words), "trnasport"
-becomes "transport", and nothing is mended into a word the documents never use.
+most frequent such word winning ("-ys" is read as the plural "-ies" first). So "folks" and
+"kids" stay (English words), "trnasport" becomes "transport", and nothing is mended into a word
+the documents never use.
 
 >>> speller = Speller(["Transport goals and transport priorities. The priority is housing."])
 >>> speller.mend("trnasport goals in the north"), speller.mend("What are the prioritys?")
