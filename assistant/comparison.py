@@ -24,7 +24,7 @@ def side_by_side(turn: Turn, doc_ids: list[str], retriever: Retriever, scorer: S
     for doc_id in doc_ids:
         passages = retriever.find(topic, settings.evidence_passages, [doc_id]).passages
         nearest += passages[:1]
-        unnamed = bool(turn.topic) and not retriever.uses_any(turn.topic, [doc_id])
+        unnamed = bool(turn.topic) and not retriever.names_topic(turn.topic, [doc_id])
         found, evidence[doc_id] = is_supported(passages, replace(scorer, topic_unknown=unnamed), settings)
         title = retriever.documents[doc_id].title
         if not found:

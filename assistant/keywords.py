@@ -104,12 +104,14 @@ class KeywordIndex:
         """Does any passage use the word?"""
         return term in self._idf
 
-    def search(self, query: str, k: int, allowed: set[str] | None = None) -> list[tuple[str, float]]:
+    def search(self, query: str, k: int, allowed: set[str] | None = None, frame: frozenset[str] = frozenset()) -> list[tuple[str, float]]:
         """Ids of the best ``k`` chunks with a BM25 score above zero. Words that only say what to do
         with the answer (``QUESTION_WORDS``: "say", "compare", "document") are not searched for:
-        "What do the plans say about libraries?" is not about passages that say "say"."""
+        "What do the plans say about libraries?" is not about passages that say "say". The words of
+        ``frame`` ("want", "plan") count only beside a known word that is not one of them: "does the
+        north want more tourists?" ("tourists" in no passage) is not about passages that say "want"."""
         query_terms = [t for t in terms(query) if t in self.bm25.vocab_dict and t not in QUESTION_WORDS] if self.bm25 is not None else []
-        if not query_terms:
+        if not any(t not in frame for t in query_terms):
             return []
         scores = sum(self._rescale[t] * self.bm25.get_scores([t]) for t in query_terms)
         if allowed is not None:

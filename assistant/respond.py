@@ -17,7 +17,7 @@ from dataclasses import replace
 from assistant import lists
 from assistant.answer import Answer, Scorer, fact_answer, sentences
 from assistant.comparison import side_by_side
-from assistant.conversation import Turn, named_terms
+from assistant.conversation import Turn
 from assistant.keywords import term_set, terms
 from assistant.retrieval import Passage, Retriever
 from assistant.settings import Settings
@@ -56,7 +56,7 @@ class Answerer:
         retrieval = retriever.find(turn, k or s.top_k)
         scorer = Scorer.for_question(turn.question, retrieval.query, retriever.keywords, s, retrieval.scope_terms)
         if retrieval.doc_ids and turn.topic and not scorer.topic_unknown:  # named in the library, but in the documents asked about?
-            scorer = replace(scorer, topic_unknown=not retriever.uses_any(named_terms(turn.topic), retrieval.doc_ids))
+            scorer = replace(scorer, topic_unknown=not retriever.names_topic(turn.topic, retrieval.doc_ids))
         if turn.places and not scorer.topic_unknown and not _said_together(turn, retrieval.passages[: s.evidence_passages]):
             scorer = replace(scorer, topic_unknown=True)  # "a new hospital in Corby": hospitals, and Corby, but never both
         answer = fact_answer(turn.question, retrieval, scorer, s, s.answer_sentences * 2 if turn.more else None)

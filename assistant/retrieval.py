@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from langchain_core.embeddings import Embeddings
 
 from assistant.chunking import is_note
-from assistant.conversation import FRAME_WORDS, Turn, own_names, read
+from assistant.conversation import FRAME_WORDS, Turn, named_terms, own_names, read
 from assistant.index import DocumentInfo, Index, StoredChunk
 from assistant.keywords import KeywordIndex, term_set, terms
 from assistant.outline import Section, bare_title, sections
@@ -90,9 +90,10 @@ class Retriever:
             self._vocabularies[doc_id] = frozenset().union(*(term_set(c.indexed_text) for c in self.reading_order.get(doc_id, [])))
         return self._vocabularies[doc_id]
 
-    def uses_any(self, words: list[str], doc_ids: list[str]) -> bool:
-        """Does any of ``doc_ids`` use one of the index terms ``words``?"""
-        return any(self.vocabulary(d).intersection(words) for d in doc_ids)
+    def names_topic(self, topic: list[str], doc_ids: list[str]) -> bool:
+        """Does any of ``doc_ids`` name the topic (index terms): use one of its words, not counting
+        the words of making and providing (``named_terms``: "build a new stadium" needs "stadium")?"""
+        return any(self.vocabulary(d).intersection(named_terms(topic)) for d in doc_ids)
 
     def follow(self) -> bool:
         """Reload when another process changed the index (a replica's view of a shared Chroma
@@ -154,10 +155,7 @@ class Retriever:
         allowed = None
         if doc_ids or kinds:
             allowed = {c.id for d in (doc_ids or self.reading_order) for c in self.reading_order.get(d, []) if not kinds or c.kind in kinds}
-        # when the library knows no word of the query but its frame ("does the north want more tourists?": "want"),
-        # the keyword search would rank by the frame alone: only the meaning counts
-        telling = any(self.keywords.knows(t) for t in terms(query) if t not in FRAME_WORDS)
-        keyword = self.keywords.search(query, s.candidates, allowed) if telling else []
+        keyword = self.keywords.search(query, s.candidates, allowed, frame=FRAME_WORDS)
         similarity = dict(dense)
         if s.fusion == "rrf":
             fused = reciprocal_rank_fusion([[i for i, _ in dense], [i for i, _ in keyword]], s.rrf_k)

@@ -418,6 +418,8 @@ def test_a_new_thing_the_documents_never_name_is_not_answered_by_the_words_of_bu
         assert not answer.found and answer.kind in ("closest", "not_found"), question
     homes = corpus_assistant.ask("Will North Northamptonshire build new homes?")
     assert homes.found and "We build enough homes" in homes.answer
+    both = corpus_assistant.ask("Do both plans plan to build a new stadium?")  # the same rule, document by document
+    assert not both.found
 
 
 def test_a_conversation_that_rules_a_document_out_never_cites_it(corpus_assistant):

@@ -49,3 +49,9 @@ def test_words_that_only_say_what_to_do_are_not_searched_for():
     texts = {**TEXTS, "said": "Residents say what they want; the document will say more.", "libraries": "Visitors to 17 libraries."}
     keywords = KeywordIndex(list(texts), list(texts.values()))
     assert [i for i, _ in keywords.search("What does the document say about libraries?", 5)] == ["libraries"]
+
+
+def test_frame_words_count_only_beside_a_word_that_tells():
+    frame = frozenset({"village"})
+    assert index().search("tram village", 4, frame=frame) == []  # "tram" in no passage: only the frame is left
+    assert [i for i, _ in index().search("park village", 4, frame=frame)] == ["d", "b"]  # beside "park" it counts: "b" by it alone
