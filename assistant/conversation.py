@@ -94,6 +94,10 @@ _MORE = re.compile(r"\b(tell me more|more detail|more about (that|this|it)|elabo
 FRAME_WORDS = frozenset(terms("what which who how why when where list name give tell show does do did is are was were "
                               "the plan plans vision document documents say says said want wants make makes more about main key "
                               "common achieve achieved")) | QUESTION_WORDS
+# Verbs that ask where something sits in a list ("which priority does X fall under?", "which goals include X?")
+_LOCATING_VERBS = "belong belongs fall falls come comes sit sits fit fits include includes contain contains feature features appear appears go goes"
+_LOCATING = re.compile(r"\b(" + "|".join(_LOCATING_VERBS.split()) + r")\b", re.I)
+_LOCATING_TERMS = frozenset(terms(_LOCATING_VERBS))
 _KIND_PATTERN = re.compile(r"\b(" + _KIND_WORDS + r")\b", re.I)
 _WORD = re.compile(r"[\w'’-]+")  # a word as the user wrote it ("children's", "cost-of-living")
 # Words that qualify a list without choosing among its items ("the seven priorities", "the current
@@ -164,7 +168,8 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
     follow_up = before is not None and (which_item or narrows or _is_follow_up(question, max_words) or (
         not topic and not kind and (_IN_SCOPE.match(question) if named else len(question.split()) <= max_words)))
     doc_ids = list(named) if named else ([] if comparison or before is None else before.doc_ids)
-    focus_text = focus_words(own) or (modifier_words(own) if kind else "")  # "the housing goals": those about housing
+    # "the housing goals", "which priority does tourism fall under?": those about housing, tourism
+    focus_text = focus_words(own) or (modifier_words(own) or located_words(own) if kind else "")
     # a summary asked for, a named document and nothing asked about it, or a comparison with nothing to compare on
     overview = (_asks_overview(own, bool(named)) or (comparison and not kind)) and not topic
     turn = Turn(question, own, doc_ids, used, kind, topic, topic_words(own), topic_terms(focus_text), focus_text,
@@ -352,6 +357,26 @@ def focus_words(text: str) -> str:
     focus = re.sub(r"\s+(in|of|from|for|by|within|across|at)$", "", focus, flags=re.I)  # "homes in [West Northants]"
     focus = re.sub(r"\s+(?-i:ones?)$", "", focus)  # "the transport one"
     return re.sub(r"^(the|our|its|their)\s+", "", focus, flags=re.I)
+
+
+def located_words(text: str) -> str:
+    """What a question asks the place of, in a list of sections: the topic words of "which
+    <kind> (singular) ...", or of "which <kinds> include ..." and "where does ... fit in the
+    <kinds>", less those verbs.
+
+    >>> located_words("Which priority does tourism fall under?"), located_words("Under which goal is safety?")
+    ('tourism', 'safety')
+    >>> located_words("Which priorities include broadband?"), located_words("Which priorities are shared?")
+    ('broadband', '')
+    >>> located_words("Where does skills fit in the priorities?"), located_words("Which priority comes first?")
+    ('skills', '')
+    """
+    which = _WHICH_KIND.search(text)
+    singular = which and not which.group(2).lower().endswith("s")
+    if not (singular or (_LOCATING.search(text) and (which or re.search(r"\bwhere\b", text, re.I)))):
+        return ""
+    words = topic_words(_ORDINAL.sub(" ", text)).split()
+    return " ".join(w for w in words if set(terms(w)) - _LOCATING_TERMS - _LIST_QUALIFIERS)
 
 
 def mentions(question: str, aliases: dict[str, list[str]]) -> dict[str, list[str]]:

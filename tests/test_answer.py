@@ -69,6 +69,15 @@ def test_which_priority_is_named_by_its_title_not_a_word_in_passing(corpus_assis
     assert answer.answer.split("\n")[1].startswith("• Our Priority 4: More and Better Quality Homes — ")
 
 
+def test_which_priority_a_topic_falls_under_names_that_priority(corpus_assistant):
+    answer = corpus_assistant.ask("Which priority does tourism fall under in the North vision?")
+    assert answer.kind == "list" and answer.answer.split("\n")[1].startswith("• Priority 2: Prosperous Place — ")
+    assert [c.section.split(" > ")[-1] for c in answer.citations] == ["Tourism"]
+    broadband = corpus_assistant.ask("Which priorities include broadband?")
+    assert broadband.citations[0].section == "Our Priority 2: Accessible and Connected" and "broadband" in broadband.citations[0].quote
+    assert_well_cited(answer)
+
+
 def test_a_footnote_is_never_quoted_as_an_answer(corpus_assistant):
     # "¹ Source: ONS <link>" ends the "Rising costs of public services" passage; its vector holds the heading.
     answer = corpus_assistant.ask("Compare how the plans treat the council's own running costs.")

@@ -257,3 +257,14 @@ def test_only_in_a_document_asks_the_earlier_question_there():
 def test_how_a_list_will_be_achieved_asks_about_the_same_items():
     turn = read("how will they be achieved?", ["Which outcomes are about children in the West plan?"], ALIASES)
     assert turn.doc_ids == [WEST] and turn.kind == "outcome" and turn.focus == ["children"]  # not outcomes that say "achieved"
+
+
+def test_which_priority_something_falls_under_asks_for_the_priority_about_it():
+    for question, focus in (("Which priority does tourism fall under in the North vision?", ["tourism"]),
+                            ("Under which priority is the Tourism goal?", ["tourism"]),
+                            ("Which priorities include broadband?", ["broadband"]),
+                            ("Where does skills fit in the West plan's priorities?", ["skill"])):
+        turn = read(question, [], ALIASES)
+        assert turn.kind == "priority" and turn.focus == focus, question
+    for question in ("Which priorities does the West plan have?", "Which priorities are most important?"):
+        assert not read(question, [], ALIASES).focus, question  # the whole list
