@@ -135,6 +135,17 @@ def names_in_title(title: str) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+def initialism(publisher: str) -> list[str]:
+    """The short form staff call a publisher by: the initials of its capitalised words, when
+    there are three or more ("West Northamptonshire Council" -> "WNC").
+
+    >>> initialism("West Northamptonshire Council"), initialism("Corby Council"), initialism("")
+    (['WNC'], [], [])
+    """
+    initials = "".join(word[0] for word in publisher.split() if word[:1].isupper())
+    return [initials] if len(initials) >= 3 else []
+
+
 def _manifest_entry(path: Path) -> dict:
     manifest = path.parent / MANIFEST
     if not manifest.exists():

@@ -21,6 +21,7 @@ from langchain_core.embeddings import Embeddings
 
 from assistant.chunking import is_note
 from assistant.conversation import FRAME_WORDS, Turn, named_terms, own_names, read
+from assistant.documents import initialism
 from assistant.index import DocumentInfo, Index, StoredChunk
 from assistant.keywords import KeywordIndex, term_set, terms
 from assistant.outline import Section, bare_title, sections
@@ -78,7 +79,10 @@ class Retriever:
         self.keywords = KeywordIndex([c.id for c in chunks], [c.indexed_text for c in chunks])
         self.speller = Speller([c.indexed_text for c in chunks]) if self.settings.mend_typos else None
         self.documents = {d.doc_id: d for d in sorted(documents, key=lambda d: d.doc_id)}
-        self.aliases = {d.doc_id: d.aliases for d in self.documents.values()}  # explicit names only: a title may be a topic
+        # explicit names (a title may be a topic), and the publisher's initials ("WNC") when only one document's publisher has them
+        short = {d.doc_id: initialism(d.publisher) for d in self.documents.values()}
+        taken = [name for names in short.values() for name in names]
+        self.aliases = {d.doc_id: d.aliases + [n for n in short[d.doc_id] if taken.count(n) == 1] for d in self.documents.values()}
         # the places, people and schemes only one document names: a question naming one is about that document
         self.own_names = own_names({d: "\n".join(c.text for c in order) for d, order in self.reading_order.items()}, self.aliases)
         self.outlines: dict[str, list[Section]] = {doc_id: sections(order) for doc_id, order in self.reading_order.items()}

@@ -126,3 +126,9 @@ def test_a_question_that_quotes_a_section_title_ranks_that_section_first(corpus_
     for title in ("Green Growth", "Civic Leadership"):
         retrieval = corpus_assistant.retriever.search(f"What does the Vision mean by {title.lower()}?")
         assert retrieval.passages[0].chunk.section.endswith(f"Priority Goals > {title}")
+
+
+def test_a_publishers_initials_name_its_document(corpus_assistant):
+    retriever = corpus_assistant.retriever
+    assert retriever.read("What are the priorities of WNC?", []).doc_ids == [WEST]
+    assert retriever.read("How does NNC plan to help older people?", []).doc_ids == [NORTH]
