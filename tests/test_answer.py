@@ -78,6 +78,12 @@ def test_which_priority_a_topic_falls_under_names_that_priority(corpus_assistant
     assert_well_cited(answer)
 
 
+def test_which_towns_are_mentioned_quotes_the_sentence_that_names_them(corpus_assistant):
+    answer = corpus_assistant.ask("Which towns are mentioned in the North vision?")
+    assert answer.found and "Corby, Kettering, Wellingborough" in answer.citations[0].quote
+    assert_well_cited(answer)
+
+
 def test_a_footnote_is_never_quoted_as_an_answer(corpus_assistant):
     # "¹ Source: ONS <link>" ends the "Rising costs of public services" passage; its vector holds the heading.
     answer = corpus_assistant.ask("Compare how the plans treat the council's own running costs.")
