@@ -50,8 +50,8 @@ def term_set(text: str) -> frozenset[str]:
 def terms(text: str) -> list[str]:
     """Lower-cased words without stop words, with a light plural/possessive fold.
 
-    >>> terms("The council's businesses, homes and buses")
-    ['council', 'business', 'home', 'bus']
+    >>> terms("The council's businesses, homes and buses, and its priorities")
+    ['council', 'business', 'home', 'bus', 'priority']
     >>> terms("I'm sure they don't")
     ['sure']
     """
@@ -63,6 +63,8 @@ def terms(text: str) -> list[str]:
             token = _PLURALS_IN_ES[token]
         elif token.endswith("sses"):
             token = token[:-2]  # "businesses" -> "business", as the singular reads
+        elif len(token) > 4 and token.endswith("ies"):
+            token = token[:-3] + "y"  # "inequalities" -> "inequality", "families" -> "family"
         elif len(token) > 3 and token.endswith("s") and not token.endswith(("ss", "us", "is")):
             token = token[:-1]
         out.append(token)

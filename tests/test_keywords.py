@@ -55,3 +55,8 @@ def test_frame_words_count_only_beside_a_word_that_tells():
     frame = frozenset({"village"})
     assert index().search("tram village", 4, frame=frame) == []  # "tram" in no passage: only the frame is left
     assert [i for i, _ in index().search("park village", 4, frame=frame)] == ["d", "b"]  # beside "park" it counts: "b" by it alone
+
+
+def test_a_plural_in_ies_is_its_singular_in_y():
+    assert terms("inequalities families priorities") == terms("inequality family priority") == ["inequality", "family", "priority"]
+    assert terms("ties lies") == ["tie", "lie"]  # four letters: the plain fold
