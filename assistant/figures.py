@@ -16,6 +16,11 @@ passages hold none.
 >>> has_figure("434,349 The total population (2023)"), has_figure("a quarter of residents"), has_figure("People are proud.")
 (True, True, False)
 
+"How many" wants a quantity: a year or a month is no answer to it ("the conference in July 2023").
+
+>>> wants_count("How many people came?"), wants_count("When did it start?"), has_figure("It met in July 2023.", dates=False)
+(True, False, False)
+
 A figure the question states itself names what it asks about, so it is no answer: "When was
 the Big 50 Conference held?" is answered by "in July 2023", not by "the Big 50 conference".
 
@@ -48,8 +53,19 @@ _FIGURE = re.compile(
 )
 
 
+# "how many people / how much money": a quantity, which a year or a month does not give
+_COUNT_QUESTION = re.compile(r"^\s*how (many|much|big|large)\b|\b(what|which) (percentage|proportion|share|number|amount)s?\b", re.I)
+_DATE = re.compile(r"(1[89]|20)\d\d|january|february|march|april|june|july|august|september|october|november|december|"
+                   r"spring|summer|autumn|winter")
+
+
 def wants_figure(question: str) -> bool:
     return bool(_FIGURE_QUESTION.search(question))
+
+
+def wants_count(question: str) -> bool:
+    """Does the question ask for a quantity ("how many", "what percentage"), not a date?"""
+    return bool(_COUNT_QUESTION.search(question))
 
 
 def figures(text: str) -> list[str]:
@@ -57,6 +73,6 @@ def figures(text: str) -> list[str]:
     return [m.group(0).lower() for m in _FIGURE.finditer(text)]
 
 
-def has_figure(text: str, stated: Collection[str] = ()) -> bool:
-    """Does ``text`` hold a figure or a date (other than those ``stated`` by the question)?"""
-    return any(f not in stated for f in figures(text))
+def has_figure(text: str, stated: Collection[str] = (), dates: bool = True) -> bool:
+    """Does ``text`` hold a figure or (unless ``dates`` is False) a date, other than those ``stated`` by the question?"""
+    return any(f not in stated and (dates or not _DATE.fullmatch(f)) for f in figures(text))
