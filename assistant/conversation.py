@@ -98,6 +98,7 @@ FRAME_WORDS = frozenset(terms("what which who how why when where list name give 
 _LOCATING_VERBS = "belong belongs fall falls come comes sit sits fit fits include includes contain contains feature features appear appears go goes"
 _LOCATING = re.compile(r"\b(" + "|".join(_LOCATING_VERBS.split()) + r")\b", re.I)
 _LOCATING_TERMS = frozenset(terms(_LOCATING_VERBS))
+_IS_A_KIND = re.compile(r"^\s*(is|are|was|were)\b.*\ban?\s+(" + _KIND_WORDS + r")\b", re.I)  # "is housing a priority?"
 _KIND_PATTERN = re.compile(r"\b(" + _KIND_WORDS + r")\b", re.I)
 _WORD = re.compile(r"[\w'’-]+")  # a word as the user wrote it ("children's", "cost-of-living")
 # Words that qualify a list without choosing among its items ("the seven priorities", "the current
@@ -203,11 +204,12 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
             # "which priority is about homes?" ... "what are its outcomes?": that priority's, found by the same topic
             _same_topic(turn, before)
             turn.query = f"{own} {before.focus_text}"
-        elif turn.kind in _IN_A_PRIORITY[2:] or _WHICH_KIND.search(question):
+        elif turn.kind in _IN_A_PRIORITY[2:] or _WHICH_KIND.search(question) or _IS_A_KIND.search(question):
             if turn.kind in _IN_A_PRIORITY[2:]:  # "What is the first priority?" ... "what are its commitments?": that priority's
                 _keep_priority(turn, before)
             if (before.focus or (before.kind is None and before.topic and not before.overview)) and _FOLLOW_UP.search(question):
-                # "What does the plan say about transport?" ... "what are its outcomes?" / "which priority is that in?";
+                # "What does the plan say about transport?" ... "what are its outcomes?" / "which priority is that in?" /
+                # "is that a priority?";
                 # "Which goals are about children?" ... "which priority are they under?": those about transport, children
                 _same_topic(turn, before)
                 if not before.focus:
@@ -361,8 +363,8 @@ def focus_words(text: str) -> str:
 
 def located_words(text: str) -> str:
     """What a question asks the place of, in a list of sections: the topic words of "which
-    <kind> (singular) ...", or of "which <kinds> include ..." and "where does ... fit in the
-    <kinds>", less those verbs.
+    <kind> (singular) ..." and "is ... a <kind>", or of "which <kinds> include ..." and "where
+    does ... fit in the <kinds>", less those verbs.
 
     >>> located_words("Which priority does tourism fall under?"), located_words("Under which goal is safety?")
     ('tourism', 'safety')
@@ -370,9 +372,12 @@ def located_words(text: str) -> str:
     ('broadband', '')
     >>> located_words("Where does skills fit in the priorities?"), located_words("Which priority comes first?")
     ('skills', '')
+    >>> located_words("Is housing a priority in both plans?")
+    'housing'
+
     """
     which = _WHICH_KIND.search(text)
-    singular = which and not which.group(2).lower().endswith("s")
+    singular = which and not which.group(2).lower().endswith("s") or _IS_A_KIND.search(text)
     if not (singular or (_LOCATING.search(text) and (which or re.search(r"\bwhere\b", text, re.I)))):
         return ""
     words = topic_words(_ORDINAL.sub(" ", text)).split()

@@ -124,6 +124,8 @@ def wanted_kind(text: str) -> str | None:
     ('priority_area', 'goal')
     >>> wanted_kind("List every goal"), wanted_kind("What does each priority say about homes?")
     ('goal', 'priority')
+    >>> wanted_kind("Is housing a priority in both plans?"), wanted_kind("is that a goal?"), wanted_kind("Is the goal clear?")
+    ('priority', 'goal', None)
     """
     best = None
     for kind, words in KIND_WORDS.items():
@@ -135,4 +137,6 @@ def wanted_kind(text: str) -> str | None:
     plural = re.search(r"(s|roadmap|next)$", best[3].split(" for ")[0], re.I)  # "priority areas for shared development"
     # "which priority is about homes?": one of the list; "list every goal": all of it
     chosen = re.search(r"\b(which|every|each|all)\s+$", text[: best[1]], re.I)
-    return best[0] if plural or chosen else None
+    # "is housing a priority?": is it one of the list
+    asked = re.search(r"^\s*(is|are|was|were)\b.*\ban?\s+$", text[: best[1]], re.I)
+    return best[0] if plural or chosen or asked else None

@@ -78,6 +78,12 @@ def test_which_priority_a_topic_falls_under_names_that_priority(corpus_assistant
     assert_well_cited(answer)
 
 
+def test_is_that_a_priority_names_the_priority_the_topic_sits_under(corpus_assistant):
+    answer = corpus_assistant.ask("is that a priority?", ["What does the West plan say about homelessness?"])
+    assert answer.kind == "list" and [c.section.split(" > ")[0] for c in answer.citations] == ["Our Priority 4: More and Better Quality Homes"]
+    assert_well_cited(answer)
+
+
 def test_which_towns_are_mentioned_quotes_the_sentence_that_names_them(corpus_assistant):
     answer = corpus_assistant.ask("Which towns are mentioned in the North vision?")
     assert answer.found and "Corby, Kettering, Wellingborough" in answer.citations[0].quote

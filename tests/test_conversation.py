@@ -268,3 +268,11 @@ def test_which_priority_something_falls_under_asks_for_the_priority_about_it():
         assert turn.kind == "priority" and turn.focus == focus, question
     for question in ("Which priorities does the West plan have?", "Which priorities are most important?"):
         assert not read(question, [], ALIASES).focus, question  # the whole list
+
+
+def test_is_it_a_kind_asks_for_the_item_of_that_kind_about_it():
+    turn = read("Is tourism a goal of the North vision?", [], ALIASES)
+    assert turn.kind == "goal" and turn.focus == ["tourism"] and turn.doc_ids == [NORTH]
+    turn = read("is that a priority?", ["What does the West plan say about homelessness?"], ALIASES)
+    assert turn.kind == "priority" and turn.focus == ["homelessness"] and turn.doc_ids == [WEST]
+    assert read("Is the goal clear?", [], ALIASES).kind is None  # about one goal, not which
