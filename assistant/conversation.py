@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from assistant.answer_type import AnswerType
 from assistant.keywords import QUESTION_WORDS, terms
-from assistant.structure import KIND_WORDS, PRIORITY_NUMBER, kind_named, wanted_kind
+from assistant.structure import IS_A_KIND, KIND_WORDS, PRIORITY_NUMBER, kind_named, wanted_kind
 
 _FOLLOW_UP = re.compile(
     r"^(and|but|also|what about|how about|what of|same|so|then|or|is that|are they|does it|do they|tell me more)\b"
@@ -98,7 +98,6 @@ FRAME_WORDS = frozenset(terms("what which who how why when where list name give 
 _LOCATING_VERBS = "belong belongs fall falls come comes sit sits fit fits include includes contain contains feature features appear appears go goes"
 _LOCATING = re.compile(r"\b(" + "|".join(_LOCATING_VERBS.split()) + r")\b", re.I)
 _LOCATING_TERMS = frozenset(terms(_LOCATING_VERBS))
-_IS_A_KIND = re.compile(r"^\s*(is|are|was|were)\b.*\ban?\s+(" + _KIND_WORDS + r")\b", re.I)  # "is housing a priority?"
 _KIND_PATTERN = re.compile(r"\b(" + _KIND_WORDS + r")\b", re.I)
 _WORD = re.compile(r"[\w'’-]+")  # a word as the user wrote it ("children's", "cost-of-living")
 # Words that qualify a list without choosing among its items ("the seven priorities", "the current
@@ -204,7 +203,7 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
             # "which priority is about homes?" ... "what are its outcomes?": that priority's, found by the same topic
             _same_topic(turn, before)
             turn.query = f"{own} {before.focus_text}"
-        elif turn.kind in _IN_A_PRIORITY[2:] or _WHICH_KIND.search(question) or _IS_A_KIND.search(question):
+        elif turn.kind in _IN_A_PRIORITY[2:] or _WHICH_KIND.search(question) or IS_A_KIND.search(question):
             if turn.kind in _IN_A_PRIORITY[2:]:  # "What is the first priority?" ... "what are its commitments?": that priority's
                 _keep_priority(turn, before)
             if (before.focus or (before.kind is None and before.topic and not before.overview)) and _FOLLOW_UP.search(question):
@@ -307,7 +306,7 @@ def named_terms(topic: list[str]) -> list[str]:
 
 def topic_words(text: str) -> str:
     """The words of ``text`` that carry its ``topic_terms``, as the user wrote them: the embedder
-    reads "jobs" and "families", not the index terms "job" and "familie".
+    reads "jobs" and "families", not the index terms "job" and "family".
 
     >>> topic_words("Compare what the two plans say about jobs."), topic_words("Do both plans help families?")
     ('jobs', 'help families')
@@ -374,10 +373,9 @@ def located_words(text: str) -> str:
     ('skills', '')
     >>> located_words("Is housing a priority in both plans?")
     'housing'
-
     """
     which = _WHICH_KIND.search(text)
-    singular = which and not which.group(2).lower().endswith("s") or _IS_A_KIND.search(text)
+    singular = which and not which.group(2).lower().endswith("s") or IS_A_KIND.search(text)
     if not (singular or (_LOCATING.search(text) and (which or re.search(r"\bwhere\b", text, re.I)))):
         return ""
     words = topic_words(_ORDINAL.sub(" ", text)).split()

@@ -64,6 +64,9 @@ KIND_WORDS = {
     "driver": r"drivers?|challenges",
     "step": r"steps?|stages?|roadmap|next steps|what\s+(happens|comes)\s+next|what(\'s|\s+is)\s+next",
 }
+# "is housing a priority?", "is that a goal?": asks whether something is one of a list.
+_IS_A = r"^\s*(is|are|was|were)\b.*\ban?\s+"
+IS_A_KIND = re.compile(_IS_A + r"(" + "|".join(KIND_WORDS.values()) + r")\b", re.I)
 # "priority 2", in a question or a heading: a priority by its number.
 PRIORITY_NUMBER = re.compile(r"\bpriority\s+(\d+)\b", re.I)
 # A question about "goals" is about everything a plan wants to achieve, whatever the plan calls it.
@@ -137,6 +140,5 @@ def wanted_kind(text: str) -> str | None:
     plural = re.search(r"(s|roadmap|next)$", best[3].split(" for ")[0], re.I)  # "priority areas for shared development"
     # "which priority is about homes?": one of the list; "list every goal": all of it
     chosen = re.search(r"\b(which|every|each|all)\s+$", text[: best[1]], re.I)
-    # "is housing a priority?": is it one of the list
-    asked = re.search(r"^\s*(is|are|was|were)\b.*\ban?\s+$", text[: best[1]], re.I)
+    asked = re.search(_IS_A + "$", text[: best[1]], re.I)  # "is housing a priority?": is it one of the list
     return best[0] if plural or chosen or asked else None
