@@ -375,8 +375,8 @@ def located_words(text: str) -> str:
     'housing'
     """
     which = _WHICH_KIND.search(text)
-    singular = which and not which.group(2).lower().endswith("s") or IS_A_KIND.search(text)
-    if not (singular or (_LOCATING.search(text) and (which or re.search(r"\bwhere\b", text, re.I)))):
+    one_of = (which and not which.group(2).lower().endswith("s")) or IS_A_KIND.search(text)  # "which priority", "is X a goal"
+    if not (one_of or (_LOCATING.search(text) and (which or re.search(r"\bwhere\b", text, re.I)))):
         return ""
     words = topic_words(_ORDINAL.sub(" ", text)).split()
     return " ".join(w for w in words if set(terms(w)) - _LOCATING_TERMS - _LIST_QUALIFIERS)

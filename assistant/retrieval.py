@@ -79,10 +79,7 @@ class Retriever:
         self.keywords = KeywordIndex([c.id for c in chunks], [c.indexed_text for c in chunks])
         self.speller = Speller([c.indexed_text for c in chunks]) if self.settings.mend_typos else None
         self.documents = {d.doc_id: d for d in sorted(documents, key=lambda d: d.doc_id)}
-        # explicit names (a title may be a topic), and the publisher's initials ("WNC") when only one document's publisher has them
-        short = {d.doc_id: initialism(d.publisher) for d in self.documents.values()}
-        taken = [name for names in short.values() for name in names]
-        self.aliases = {d.doc_id: d.aliases + [n for n in short[d.doc_id] if taken.count(n) == 1] for d in self.documents.values()}
+        self.aliases = _aliases(list(self.documents.values()))
         # the places, people and schemes only one document names: a question naming one is about that document
         self.own_names = own_names({d: "\n".join(c.text for c in order) for d, order in self.reading_order.items()}, self.aliases)
         self.outlines: dict[str, list[Section]] = {doc_id: sections(order) for doc_id, order in self.reading_order.items()}
@@ -190,6 +187,14 @@ class Retriever:
             if quotes_title(turn.question, p.chunk.heading):
                 p.score += s.named_section_bonus
         return sorted(top, key=lambda p: -p.score) + passages[s.rerank_depth :]
+
+
+def _aliases(documents: list[DocumentInfo]) -> dict[str, list[str]]:
+    """Each document's names: its explicit ones only (a title may be a topic), and its publisher's
+    initials ("WNC") when no other document's publisher has the same ones."""
+    initials = {d.doc_id: initialism(d.publisher) for d in documents}
+    taken = [name for names in initials.values() for name in names]
+    return {d.doc_id: d.aliases + [n for n in initials[d.doc_id] if taken.count(n) == 1] for d in documents}
 
 
 def quotes_title(question: str, heading: str) -> bool:
