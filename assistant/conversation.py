@@ -66,6 +66,11 @@ _ORDINAL_ONE = re.compile(_PLACE + r"\s+(?-i:ones?)\b", re.I)
 # "the last step", "the second guiding principle": one item of a list by its place ("the third priority" above).
 _ORDINAL_ITEM = re.compile(_PLACE + r"\s+(guiding\s+)?"
                            r"(?P<kind>step|stage|principle|driver|goal|objective|outcome|commitment|action|priority)\b", re.I)
+# "step two", "priority 3", "goal number 4", "which priority is number 3?": one item by the number after its kind
+# (two digits at most: "outcomes 2030" is a year).
+_CARDINALS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_NUMBERED_ITEM = re.compile(r"\b(?P<kind>step|stage|phase|principle|driver|goal|objective|outcome|priority)"
+                            r"(\s+(is\s+)?(number|no\.?))?\s*(?<=\s|\.)(?P<n>\d{1,2}|" + "|".join(_CARDINALS) + r")\b(?!\s*%)", re.I)
 _IN_A_PRIORITY = (None, "priority", "goal", "outcome", "priority_area", "action")  # what a priority's place can narrow
 # the words of every kind, the longest first: "priority areas" is one kind, not "priority" and a topic "areas"
 _KIND_WORDS = "|".join(sorted(KIND_WORDS.values(), key=len, reverse=True))
@@ -175,11 +180,14 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
     turn = Turn(question, own, doc_ids, used, kind, topic, topic_words(own), topic_terms(focus_text), focus_text,
                 follow_up, comparison, overview=overview, more=bool(_MORE.search(question)),
                 answer_type=AnswerType.of(question), places=places)
-    if _ORDINAL_PRIORITY.search(own):  # "the third priority"
-        turn.priority_number = place(own)
-    elif (item := _ORDINAL_ITEM.search(own)) and not (before and before.kind == "priority"):  # "the last step": that item
-        turn.kind, turn.overview = kind_named(item.group("kind")), False
-        turn.item_number = _item_place(item)
+    numbered = _NUMBERED_ITEM.search(own)
+    if _ORDINAL_PRIORITY.search(own) or (numbered and numbered.group("kind").lower() == "priority"):
+        turn.priority_number = place(own) or _number(numbered)  # "the third priority", "priority two"
+        if turn.kind == "priority":  # "which priority is number 3?": that priority, not the list
+            turn.kind, turn.overview = None, False
+    elif (item := _ORDINAL_ITEM.search(own) or numbered) and not (before and before.kind == "priority"):
+        turn.kind, turn.overview = kind_named(item.group("kind")), False  # "the last step", "step two": that item
+        turn.item_number = _number(item) if item is numbered else _item_place(item)
     elif (one := _ORDINAL_ONE.search(own)) and before and before.kind not in (None, "priority") and not kind:
         # "what is the second one?" after a list of steps: that step, in the list's documents
         turn.kind, turn.item_number, turn.overview, turn.follow_up = before.kind, _item_place(one), False, True
@@ -215,7 +223,8 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
                     turn.focus, turn.focus_text = before.topic, before.topic_text
                 turn.query = f"{own} {turn.focus_text}"
         return turn
-    turn.kind = turn.kind or before.kind
+    if not (turn.priority_number and before.kind == "priority"):  # "what is priority two about?" after the list: that one
+        turn.kind = turn.kind or before.kind
     if which_item:  # "which one is about housing?" after the goals of one priority: one of its goals
         _keep_priority(turn, before)
     if topic and before.kind:  # a new topic in the old frame ("outcomes by 2030" ... "and for housing?")
@@ -230,7 +239,8 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
         turn.query = f"{before.query} {own}"
         turn.overview = before.overview
         _keep_priority(turn, before)
-        turn.item_number = before.item_number
+        if turn.item_number is None:  # "what is step 3?" after the steps: that one; "and in the North?": the same one
+            turn.item_number = before.item_number
     return turn
 
 
@@ -248,6 +258,12 @@ def _keep_priority(turn: Turn, before: Turn) -> None:
 def _item_place(match: re.Match) -> int | None:
     """The place an ordinal match gives, -1 for "last" / "final"."""
     return -1 if match.group(1).lower() in ("last", "final") else place(match.group(0))
+
+
+def _number(match: re.Match) -> int:
+    """The number a ``_NUMBERED_ITEM`` match gives ("step two" -> 2, "priority 3" -> 3)."""
+    n = match.group("n").lower()
+    return int(n) if n.isdigit() else _CARDINALS.index(n) + 1
 
 
 def place(text: str) -> int | None:
@@ -284,7 +300,8 @@ def topic_terms(text: str) -> list[str]:
     >>> topic_terms("the second guiding principle"), topic_terms("second homes"), topic_terms("the final One plan")
     ([], ['second', 'home'], ['final'])
     """
-    text = _MORE.sub(" ", _OVERVIEW.sub(" ", _KIND_PATTERN.sub(" ", _ORDINAL_ITEM.sub(" ", _ORDINAL_ONE.sub(" ", text)))))
+    text = _NUMBERED_ITEM.sub(" ", _ORDINAL_ITEM.sub(" ", _ORDINAL_ONE.sub(" ", text)))
+    text = _MORE.sub(" ", _OVERVIEW.sub(" ", _KIND_PATTERN.sub(" ", text)))
     return [t for t in terms(text) if t not in FRAME_WORDS and not t[0].isdigit()]
 
 

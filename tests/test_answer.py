@@ -107,6 +107,10 @@ def test_an_item_by_its_place_is_that_item_and_a_place_past_the_end_lists_them_a
     assert fifth.answer.split("\n")[0].endswith(" — only 4 principles:") and len(fifth.citations) == 4
     assert_well_cited(last)
     assert_well_cited(fifth)
+    second = corpus_assistant.ask("What is step two of the West roadmap?")  # the number after the kind
+    assert [c.section.split(" > ")[-1] for c in second.citations] == ["Step two"]
+    third = corpus_assistant.ask("Which priority is number 3 in the North vision?")
+    assert third.citations[0].section.startswith("7 Priority 3: Proactive Place") and "Priority 1" not in third.answer
 
 
 def test_its_outcomes_after_which_priority_are_that_prioritys_outcomes(corpus_assistant):

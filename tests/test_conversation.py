@@ -138,6 +138,22 @@ def test_the_second_one_after_a_list_is_its_second_item():
     assert named.item_number is None and "final" in named.topic  # "One" names the plan here
 
 
+def test_an_item_named_by_the_number_after_its_kind_is_that_item():
+    step = read("What is step 2 of the West roadmap?", [], ALIASES)
+    assert (step.kind, step.item_number, step.overview, step.doc_ids) == ("step", 2, False, [WEST])
+    assert (read("What does step three involve?", [], ALIASES).item_number, read("principle no. 4?", [], ALIASES).item_number) == (3, 4)
+    assert read("Tell me about priority two in the North vision", [], ALIASES).priority_number == 2
+    which = read("Which priority is number 3?", [], ALIASES)
+    assert (which.kind, which.priority_number, which.topic) == (None, 3, [])  # that priority, not the list of them
+    after = read("what is priority two about?", ["What are the priorities?"], ALIASES)
+    assert (after.kind, after.priority_number) == (None, 2)
+    assert read("what is step 3?", ["What are the steps of the roadmap?"], ALIASES).item_number == 3
+    # a number that is not a place: a count, a year, a pronoun
+    assert read("Which goal is one of the most important?", [], ALIASES).item_number is None
+    assert read("What are the outcomes 2030?", [], ALIASES).item_number is None
+    assert read("Are the 3 priorities the same?", [], ALIASES).priority_number is None
+
+
 def test_the_noun_after_a_documents_name_is_part_of_the_name_but_a_verb_is_not():
     assert read("What does the West Northants plan say about airports?", [], ALIASES).query == "What does say about airports?"
     assert read("What is North Northamptonshire's vision for parks?", [], ALIASES).query == "What is for parks?"
