@@ -11,6 +11,8 @@ passages hold none.
 (True, True)
 >>> wants_figure("Why do folks live here?"), wants_figure("What is the Good Health goal?"), wants_figure("In what way will it help?")
 (False, False, False)
+>>> wants_figure("What is the size of the population?"), wants_figure("What is the aim for life expectancy?")
+(True, False)
 >>> wants_figure("What shared services will councils run?"), wants_figure("Which yearly events are planned?"), wants_figure("What dates are set?")
 (False, False, True)
 >>> has_figure("434,349 The total population (2023)"), has_figure("a quarter of residents"), has_figure("People are proud.")
@@ -36,13 +38,14 @@ import re
 from collections.abc import Collection
 
 # "(by / in / since ...) when", "how many / much / long ...", "(in) what / which year ...", or "what is the <...> rate / price
-# / population ..." (the measure may come after other words: "the male life expectancy").
+# / population ..." (the measure may come after other words: "the male life expectancy", "the size of the population",
+# but not after a preposition that makes it the topic of something else: "the aim for life expectancy").
 _MEASURE = (r"average|total|median|number|rate|percentage|proportion|share|amount|figure|cost|price|budget|"
             r"population|expectancy|dates?|salary|pay|income|wages?")
 _FIGURE_QUESTION = re.compile(
     r"^\s*((by|in|from|since|until|till|to) )?(when|how (many|much|big|large|old|long|fast|often|soon)"
     r"|(what|which) (year|date|time|percentage|proportion|share|number|amount|figure)s?\b"
-    rf"|what('s| is| are| was| were) the ([\w'-]+ ){{0,3}}({_MEASURE})\b)",
+    rf"|what('s| is| are| was| were) the ((?!(for|on|about|regarding|around|towards|to|in) )[\w'-]+ ){{0,3}}({_MEASURE})\b)",
     re.I,
 )
 _FIGURE = re.compile(
