@@ -194,7 +194,12 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
         turn.doc_ids = turn.doc_ids or before.doc_ids
         return turn
     if before is not None and before.kind == "priority" and turn.priority_number is None and turn.kind in _IN_A_PRIORITY:
-        turn.priority_number = place(own)  # "the second one", "the goals under the third", after a list of priorities
+        turn.priority_number = _bare_place(own)  # "the second one", "the goals under the third", after a list of priorities
+        if turn.priority_number:  # "the outcomes for the fifth": the ordinal is no topic
+            rest = _ORDINAL.sub(" ", own)
+            turn.topic, turn.topic_text = topic_terms(rest), topic_words(rest)
+            turn.focus_text = focus_words(rest) or (modifier_words(rest) or located_words(rest) if turn.kind else "")
+            turn.focus = topic_terms(turn.focus_text)
         if turn.priority_number and turn.kind in (None, "priority"):  # "tell me more about the third one": that priority, not the list again
             turn.kind, turn.overview, turn.topic, turn.topic_text = None, False, [], ""
             return turn
@@ -264,6 +269,19 @@ def _number(match: re.Match) -> int:
     """The number a ``_NUMBERED_ITEM`` match gives ("step two" -> 2, "priority 3" -> 3)."""
     n = match.group("n").lower()
     return int(n) if n.isdigit() else _CARDINALS.index(n) + 1
+
+
+def _bare_place(text: str) -> int | None:
+    """The place an ordinal gives when it stands for an item ("the third", "the second one",
+    "number 4"), not when it qualifies another noun ("second homes").
+
+    >>> _bare_place("the goals under the third?"), _bare_place("the second one"), _bare_place("what about second homes?")
+    (3, 2, None)
+    """
+    m = _ORDINAL.search(text)
+    if not m or re.match(r"\s+(?!(ones?|priority|priorities|of|in|on|for|and|or)\b)\w", text[m.end():], re.I):
+        return None
+    return place(text)
 
 
 def place(text: str) -> int | None:

@@ -138,6 +138,13 @@ def test_the_second_one_after_a_list_is_its_second_item():
     assert named.item_number is None and "final" in named.topic  # "One" names the plan here
 
 
+def test_a_bare_place_after_a_list_of_priorities_is_that_priority_and_no_topic():
+    fifth = read("what are the outcomes for the fifth?", ["What are the West plan's priorities?"], ALIASES)
+    assert (fifth.kind, fifth.priority_number, fifth.focus, fifth.topic) == ("outcome", 5, [], [])
+    homes = read("what about second homes?", ["What are the West plan's priorities?"], ALIASES)
+    assert homes.priority_number is None and "second" in homes.topic  # an ordinal before a noun qualifies it
+
+
 def test_an_item_named_by_the_number_after_its_kind_is_that_item():
     step = read("What is step 2 of the West roadmap?", [], ALIASES)
     assert (step.kind, step.item_number, step.overview, step.doc_ids) == ("step", 2, False, [WEST])
