@@ -39,7 +39,7 @@ _FOLLOW_UP = re.compile(
 _COMPARE = re.compile(
     r"\b(compare|compared|comparison|contrast|both|each(?!\s+(?:other|one|year|month|week|day|time)s?\b)|differ|differs|"
     r"difference|differences|different(ly)?\s+(from|to|than|on|in|about)|how different|versus|vs|two documents|two plans|the documents|in common|similarities|similar|"
-    r"which (plan|document|vision|one)|which of the (two|plans|documents))\b",
+    r"which (plan|document|vision|one)|which of the (two|plans|documents)|(plans|documents|visions) (agree|disagree|overlap))\b",
     re.I,
 )
 # Words asking for a document as a whole ("a quick overview", "the big picture", "in a few sentences",

@@ -74,7 +74,8 @@ def terms(text: str) -> list[str]:
 # Words that say what the user wants done, not what the answer is about: they do not count
 # when checking whether the passages cover the question.
 QUESTION_WORDS = frozenset(terms(" ".join([
-    "compare", "comparison", "contrast", "differ", "difference", "similar", "similarity",
+    "compare", "comparison", "contrast", "differ", "difference", "different", "differently", "similar", "similarity",
+    "agree", "disagree",
     "document", "documents", "say", "said", "mention", "mentioned", "describe", "described",
     "explain", "tell", "treat", "approach", "address", "addressed", "cover", "covered",
     "discuss", "discussed", "talk", "list", "summarise", "summarize", "according",

@@ -218,12 +218,15 @@ def test_a_lower_case_qualifier_names_a_document_before_a_document_noun_or_at_th
 
 
 def test_a_comparison_with_nothing_to_compare_on_asks_for_the_overviews():
-    for question in ("How are the two plans similar?", "what do both plans have in common", "Compare the two documents"):
+    for question in ("How are the two plans similar?", "what do both plans have in common", "Compare the two documents",
+                     "How is the West plan different from the North vision?", "Where do the plans agree?"):
         turn = read(question, [], ALIASES)
         assert turn.comparison and turn.overview and not turn.topic, question
     structural = read("Compare the priorities of both plans", [], ALIASES)
     assert structural.kind == "priority" and not structural.overview  # their lists, side by side
     assert not read("How do the plans differ on housing?", [], ALIASES).overview
+    agree = read("Do the plans agree on housing?", [], ALIASES)
+    assert agree.comparison and agree.topic == ["housing"]
 
 
 def test_one_item_of_a_list_asked_for_by_its_topic_or_its_number():
