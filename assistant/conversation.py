@@ -104,6 +104,7 @@ _LOCATING_VERBS = "belong belongs fall falls come comes sit sits fit fits includ
 _LOCATING = re.compile(r"\b(" + "|".join(_LOCATING_VERBS.split()) + r")\b", re.I)
 _LOCATING_TERMS = frozenset(terms(_LOCATING_VERBS))
 _KIND_PATTERN = re.compile(r"\b(" + _KIND_WORDS + r")\b", re.I)
+_QUALIFIER_BEFORE_KIND = re.compile(r"\b([\w-]+)\s+(?=(" + _KIND_WORDS + r")\b)", re.I)  # "key priority": a word and the kind after it
 _WORD = re.compile(r"[\w'’-]+")  # a word as the user wrote it ("children's", "cost-of-living")
 # Words that qualify a list without choosing among its items ("the seven priorities", "the current
 # goals", "the suggested outcomes"); any other word before a kind does ("the housing goals").
@@ -406,15 +407,18 @@ def located_words(text: str) -> str:
     ('broadband', '')
     >>> located_words("Where does skills fit in the priorities?"), located_words("Which priority comes first?")
     ('skills', '')
-    >>> located_words("Is housing a priority in both plans?")
-    'housing'
+    >>> located_words("Is housing a priority in both plans?"), located_words("Is the council a key priority?")
+    ('housing', 'council')
     """
     which = _WHICH_KIND.search(text)
-    one_of = (which and not which.group(2).lower().endswith("s")) or IS_A_KIND.search(text)  # "which priority", "is X a goal"
+    is_a = not which and IS_A_KIND.search(text)
+    one_of = (which and not which.group(2).lower().endswith("s")) or is_a  # "which priority", "is X a goal"
     if not (one_of or (_LOCATING.search(text) and (which or re.search(r"\bwhere\b", text, re.I)))):
         return ""
+    if is_a:  # "is the council a key priority?": only the words right before the kind qualify it
+        text = _QUALIFIER_BEFORE_KIND.sub(lambda m: " " if set(terms(m.group(1))) <= _LIST_QUALIFIERS else m.group(0), text)
     words = topic_words(_ORDINAL.sub(" ", text)).split()
-    return " ".join(w for w in words if set(terms(w)) - _LOCATING_TERMS - _LIST_QUALIFIERS)
+    return " ".join(w for w in words if set(terms(w)) - _LOCATING_TERMS - (frozenset() if is_a else _LIST_QUALIFIERS))
 
 
 def mentions(question: str, aliases: dict[str, list[str]]) -> dict[str, list[str]]:

@@ -64,8 +64,10 @@ KIND_WORDS = {
     "driver": r"drivers?|challenges",
     "step": r"steps?|stages?|roadmap|next steps|what\s+(happens|comes)\s+next|what(\'s|\s+is)\s+next",
 }
-# "is housing a priority?", "is that a goal?": asks whether something is one of a list.
-_IS_A = r"^\s*(is|are|was|were)\b.*\ban?\s+"
+# "is housing a priority?", "is that a goal?", "is housing one of the goals?", "is transport among the
+# priorities?", "does the plan have a goal about jobs?": asks whether something is one of a list.
+_IS_A = (r"^\s*(is|are|was|were|does|do|has|have)\b.*\b(an?|(one\s+of|among(st)?)(\s+(the|its|their))?)\s+"
+         r"((?!(is|are|was|were|does|do|has|have)\b)\w+\s+)?")
 IS_A_KIND = re.compile(_IS_A + r"(" + "|".join(KIND_WORDS.values()) + r")\b", re.I)
 # "priority 2", in a question or a heading: a priority by its number.
 PRIORITY_NUMBER = re.compile(r"\bpriority\s+(\d+)\b", re.I)
@@ -129,6 +131,8 @@ def wanted_kind(text: str) -> str | None:
     ('goal', 'priority')
     >>> wanted_kind("Is housing a priority in both plans?"), wanted_kind("is that a goal?"), wanted_kind("Is the goal clear?")
     ('priority', 'goal', None)
+    >>> wanted_kind("Is housing one of the goals?"), wanted_kind("Does it have a goal about jobs?"), wanted_kind("Does it have a clear goal?")
+    ('goal', 'goal', 'goal')
     """
     best = None
     for kind, words in KIND_WORDS.items():

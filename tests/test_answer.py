@@ -82,6 +82,8 @@ def test_is_that_a_priority_names_the_priority_the_topic_sits_under(corpus_assis
     answer = corpus_assistant.ask("is that a priority?", ["What does the West plan say about homelessness?"])
     assert answer.kind == "list" and [c.section.split(" > ")[0] for c in answer.citations] == ["Our Priority 4: More and Better Quality Homes"]
     assert_well_cited(answer)
+    council = corpus_assistant.ask("Is the council a priority in the West plan?")
+    assert [c.section.split(" > ")[0] for c in council.citations] == ["Our Priority 7: An Efficient & Enabling Council"]
 
 
 def test_which_towns_are_mentioned_quotes_the_sentence_that_names_them(corpus_assistant):

@@ -302,3 +302,10 @@ def test_is_it_a_kind_asks_for_the_item_of_that_kind_about_it():
     turn = read("is that a priority?", ["What does the West plan say about homelessness?"], ALIASES)
     assert turn.kind == "priority" and turn.focus == ["homelessness"] and turn.doc_ids == [WEST]
     assert read("Is the goal clear?", [], ALIASES).kind is None  # about one goal, not which
+    for question, kind, focus in (("Is housing one of the goals?", "goal", ["housing"]),
+                                  ("Is transport among the West plan's priorities?", "priority", ["transport"]),
+                                  ("Does the North have a goal about jobs?", "goal", ["job"]),
+                                  ("Is the council a priority in the West plan?", "priority", ["council"])):
+        turn = read(question, [], ALIASES)
+        assert (turn.kind, turn.focus) == (kind, focus), question
+    assert read("Is housing a key priority?", [], ALIASES).focus == ["housing"]  # "key" qualifies the kind
