@@ -155,6 +155,8 @@ def test_an_item_named_by_the_number_after_its_kind_is_that_item():
     after = read("what is priority two about?", ["What are the priorities?"], ALIASES)
     assert (after.kind, after.priority_number) == (None, 2)
     assert read("what is step 3?", ["What are the steps of the roadmap?"], ALIASES).item_number == 3
+    called = read("What is Priority 7 called?", [], ALIASES)
+    assert (called.priority_number, called.topic) == (7, [])  # "called" asks its name: no topic
     # a number that is not a place: a count, a year, a pronoun
     assert read("Which goal is one of the most important?", [], ALIASES).item_number is None
     assert read("What are the outcomes 2030?", [], ALIASES).item_number is None
