@@ -32,7 +32,7 @@ from assistant.structure import IS_A_KIND, KIND_WORDS, PRIORITY_NUMBER, kind_nam
 
 _FOLLOW_UP = re.compile(
     r"^(and|but|also|what about|how about|what of|same|so|then|or|is that|are they|does it|do they|tell me more)\b"
-    r"|\b(it|its|they|them|their|that|those|these|this one|there)\b",
+    r"|\b(it|its|they|them|their|that|those|these|this one|there|the same|as well|likewise)\b",
     re.I,
 )
 # "each" compares ("What do the plans each say?"), but not in "each other" or "each year".

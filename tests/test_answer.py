@@ -339,6 +339,14 @@ def test_a_follow_up_with_its_own_topic_is_about_that_topic(corpus_assistant):
     assert {c.doc_id for c in answer.citations} == {WEST}
 
 
+def test_asking_for_more_detail_keeps_the_weight_on_the_earlier_topic(corpus_assistant):
+    from assistant.answer import Scorer
+
+    keywords, settings = corpus_assistant.retriever.keywords, corpus_assistant.settings
+    scorer = Scorer.for_question("give me more detail", "What does say about the economy? give me more detail", keywords, settings)
+    assert "detail" not in scorer.weights and "economy" in scorer.weights
+
+
 def test_words_of_the_earlier_question_weigh_a_tenth_of_the_new_ones_all_together(corpus_assistant):
     from assistant.answer import Scorer
 

@@ -41,6 +41,8 @@ def test_its_priorities_and_tell_me_more():
     assert turn.doc_ids == [NORTH] and turn.kind == "priority" and not turn.focus
     more = read("tell me more about that", ["What is the Good Health goal in the North Northamptonshire Vision?"], ALIASES)
     assert more.more and more.doc_ids == [NORTH] and "health" in more.query.lower()
+    same = read("does the North say the same?", ["What does the West plan say about buses?"], ALIASES)
+    assert same.follow_up and same.doc_ids == [NORTH] and same.topic == ["bus"] and not same.overview
 
 
 def test_a_comparison_opens_the_conversation_to_every_document():
