@@ -70,7 +70,7 @@ _ORDINAL_ITEM = re.compile(_PLACE + r"\s+(guiding\s+)?"
 # (two digits at most: "outcomes 2030" is a year).
 _CARDINALS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 _NUMBERED_ITEM = re.compile(r"\b(?P<kind>step|stage|phase|principle|driver|goal|objective|outcome|priority)"
-                            r"(\s+(is\s+)?(number|no\.?))?\s*(?<=\s|\.)(?P<n>\d{1,2}|" + "|".join(_CARDINALS) + r")\b(?!\s*%)", re.I)
+                            r"(\s+(is\s+)?(number|no\.?))?\s+(?P<n>\d{1,2}|" + "|".join(_CARDINALS) + r")\b(?!\s*%)", re.I)
 _IN_A_PRIORITY = (None, "priority", "goal", "outcome", "priority_area", "action")  # what a priority's place can narrow
 # the words of every kind, the longest first: "priority areas" is one kind, not "priority" and a topic "areas"
 _KIND_WORDS = "|".join(sorted(KIND_WORDS.values(), key=len, reverse=True))
@@ -175,7 +175,7 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
         not topic and not kind and (_IN_SCOPE.match(question) if named else len(question.split()) <= max_words)))
     doc_ids = list(named) if named else ([] if comparison or before is None else before.doc_ids)
     # "the housing goals", "which priority does tourism fall under?": those about housing, tourism
-    focus_text = focus_words(own) or (modifier_words(own) or located_words(own) if kind else "")
+    focus_text = _focus_text(own, kind)
     # a summary asked for, a named document and nothing asked about it, or a comparison with nothing to compare on
     overview = (_asks_overview(own, bool(named)) or (comparison and not kind)) and not topic
     turn = Turn(question, own, doc_ids, used, kind, topic, topic_words(own), topic_terms(focus_text), focus_text,
@@ -199,7 +199,7 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
         if turn.priority_number:  # "the outcomes for the fifth": the ordinal is no topic
             rest = _ORDINAL.sub(" ", own)
             turn.topic, turn.topic_text = topic_terms(rest), topic_words(rest)
-            turn.focus_text = focus_words(rest) or (modifier_words(rest) or located_words(rest) if turn.kind else "")
+            turn.focus_text = _focus_text(rest, turn.kind)
             turn.focus = topic_terms(turn.focus_text)
         if turn.priority_number and turn.kind in (None, "priority"):  # "tell me more about the third one": that priority, not the list again
             turn.kind, turn.overview, turn.topic, turn.topic_text = None, False, [], ""
@@ -248,6 +248,12 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
         if turn.item_number is None:  # "what is step 3?" after the steps: that one; "and in the North?": the same one
             turn.item_number = before.item_number
     return turn
+
+
+def _focus_text(own: str, kind: str | None) -> str:
+    """The topic a question narrows its list to: "the housing goals", "goals about housing",
+    "which priority does tourism fall under?" (the last two only when a kind is asked for)."""
+    return focus_words(own) or (modifier_words(own) or located_words(own) if kind else "")
 
 
 def _same_topic(turn: Turn, before: Turn) -> None:
