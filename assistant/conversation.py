@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from assistant.answer_type import AnswerType
 from assistant.keywords import QUESTION_WORDS, terms
-from assistant.structure import IS_A_KIND, KIND_WORDS, PRIORITY_NUMBER, kind_named, wanted_kind
+from assistant.structure import CARDINALS, IS_A_KIND, KIND_WORDS, LIST_QUALIFIERS, PRIORITY_NUMBER, kind_named, wanted_kind
 
 _FOLLOW_UP = re.compile(
     r"^(and|but|also|what about|how about|what of|same|so|then|or|is that|are they|does it|do they|tell me more)\b"
@@ -68,9 +68,8 @@ _ORDINAL_ITEM = re.compile(_PLACE + r"\s+(guiding\s+)?"
                            r"(?P<kind>step|stage|principle|driver|goal|objective|outcome|commitment|action|priority)\b", re.I)
 # "step two", "priority 3", "goal number 4", "which priority is number 3?": one item by the number after its kind
 # (two digits at most: "outcomes 2030" is a year).
-_CARDINALS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 _NUMBERED_ITEM = re.compile(r"\b(?P<kind>step|stage|phase|principle|driver|goal|objective|outcome|priority)"
-                            r"(\s+(is\s+)?(number|no\.?))?\s+(?P<n>\d{1,2}|" + "|".join(_CARDINALS) + r")\b(?!\s*%)", re.I)
+                            r"(\s+(is\s+)?(number|no\.?))?\s+(?P<n>\d{1,2}|" + "|".join(CARDINALS) + r")\b(?!\s*%)", re.I)
 _IN_A_PRIORITY = (None, "priority", "goal", "outcome", "priority_area", "action")  # what a priority's place can narrow
 # the words of every kind, the longest first: "priority areas" is one kind, not "priority" and a topic "areas"
 _KIND_WORDS = "|".join(sorted(KIND_WORDS.values(), key=len, reverse=True))
@@ -106,11 +105,7 @@ _LOCATING_TERMS = frozenset(terms(_LOCATING_VERBS))
 _KIND_PATTERN = re.compile(r"\b(" + _KIND_WORDS + r")\b", re.I)
 _QUALIFIER_BEFORE_KIND = re.compile(r"\b([\w-]+)\s+(?=(" + _KIND_WORDS + r")\b)", re.I)  # "key priority": a word and the kind after it
 _WORD = re.compile(r"[\w'’-]+")  # a word as the user wrote it ("children's", "cost-of-living")
-# Words that qualify a list without choosing among its items ("the seven priorities", "the current
-# goals", "the suggested outcomes"); any other word before a kind does ("the housing goals").
-_LIST_QUALIFIERS = frozenset(terms("seven current overall new draft proposed suggested strategic top main key core big "
-                                   "biggest major important different various specific stated official final existing "
-                                   "agreed council sit listed named individual separate full complete entire"))
+_LIST_QUALIFIERS = frozenset(terms(" ".join(LIST_QUALIFIERS)))  # "the seven priorities": no topic
 
 
 @dataclass
@@ -275,7 +270,7 @@ def _item_place(match: re.Match) -> int | None:
 def _number(match: re.Match) -> int:
     """The number a ``_NUMBERED_ITEM`` match gives ("step two" -> 2, "priority 3" -> 3)."""
     n = match.group("n").lower()
-    return int(n) if n.isdigit() else _CARDINALS.index(n) + 1
+    return int(n) if n.isdigit() else CARDINALS.index(n) + 1
 
 
 def _bare_place(text: str) -> int | None:

@@ -48,18 +48,18 @@ _FIGURE_QUESTION = re.compile(
     rf"|what('s| is| are| was| were) the ((?!(for|on|about|regarding|around|towards|to|in) )[\w'-]+ ){{0,3}}({_MEASURE})\b)",
     re.I,
 )
+_MONTHS_AND_SEASONS = (r"january|february|march|april|june|july|august|september|october|november|december|"
+                       r"spring|summer|autumn|winter")
 _FIGURE = re.compile(
     r"\d(?:[\d,.:/-]*\d)?%?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|"
-    r"thousand|million|billion|half|quarter|third|double|twice|triple|january|february|march|april|june|"
-    r"july|august|september|october|november|december|spring|summer|autumn|winter)\b",
+    rf"thousand|million|billion|half|quarter|third|double|twice|triple|{_MONTHS_AND_SEASONS})\b",
     re.I,
 )
 
 
 # "how many people / how much money": a quantity, which a year or a month does not give
 _COUNT_QUESTION = re.compile(r"^\s*how (many|much|big|large)\b|\b(what|which) (percentage|proportion|share|number|amount)s?\b", re.I)
-_DATE = re.compile(r"(1[89]|20)\d\d|january|february|march|april|june|july|august|september|october|november|december|"
-                   r"spring|summer|autumn|winter")
+_DATE = re.compile(r"(1[89]|20)\d\d|" + _MONTHS_AND_SEASONS)
 
 
 def wants_figure(question: str) -> bool:

@@ -33,7 +33,8 @@ KINDS = ("foreword", "introduction", "statistics", "vision", "driver", "principl
          "outcome", "priority_area", "action", "roadmap", "step", "other")
 # Kinds that open a part of their own: met as a minor heading inside another part, they start a new one.
 PART_KINDS = {"foreword", "introduction", "statistics", "roadmap"}
-_NUMBER = r"(?:\d+|[ivx]+|one|two|three|four|five|six|seven|eight|nine|ten)"
+CARDINALS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")  # numbers written as words
+_NUMBER = r"(?:\d+|[ivx]+|" + "|".join(CARDINALS) + ")"
 RULES: list[tuple[str, str, str]] = [  # (kind, role, pattern) in the order they are tried
     ("foreword", "container", r"\b(foreword|preface|message from)\b"),
     ("introduction", "container", r"\b(introduction|our journey|purpose|background|about this (plan|document|vision))\b"),
@@ -64,10 +65,15 @@ KIND_WORDS = {
     "driver": r"drivers?|challenges",
     "step": r"steps?|stages?|roadmap|next steps|what\s+(happens|comes)\s+next|what(\'s|\s+is)\s+next",
 }
-# "is housing a priority?", "is that a goal?", "is housing one of the goals?", "is transport among the
+# Words that qualify a list of a kind without choosing among its items ("the seven priorities", "the current
+# goals", "a key priority"); any other word before a kind does ("the housing goals").
+LIST_QUALIFIERS = ("seven current overall new draft proposed suggested strategic top main key core big biggest major "
+                   "important different various specific stated official final existing agreed council sit listed named "
+                   "individual separate full complete entire").split()
+# "is housing a (key) priority?", "is that a goal?", "is housing one of the goals?", "is transport among the
 # priorities?", "does the plan have a goal about jobs?": asks whether something is one of a list.
 _IS_A = (r"^\s*(is|are|was|were|does|do|has|have)\b.*\b(an?|(one\s+of|among(st)?)(\s+(the|its|their))?)\s+"
-         r"((?!(is|are|was|were|does|do|has|have)\b)\w+\s+)?")
+         r"((" + "|".join(LIST_QUALIFIERS) + r")\s+)?")
 IS_A_KIND = re.compile(_IS_A + r"(" + "|".join(KIND_WORDS.values()) + r")\b", re.I)
 # "priority 2", in a question or a heading: a priority by its number.
 PRIORITY_NUMBER = re.compile(r"\bpriority\s+(\d+)\b", re.I)
@@ -131,8 +137,10 @@ def wanted_kind(text: str) -> str | None:
     ('goal', 'priority')
     >>> wanted_kind("Is housing a priority in both plans?"), wanted_kind("is that a goal?"), wanted_kind("Is the goal clear?")
     ('priority', 'goal', None)
-    >>> wanted_kind("Is housing one of the goals?"), wanted_kind("Does it have a goal about jobs?"), wanted_kind("Does it have a clear goal?")
+    >>> wanted_kind("Is housing one of the goals?"), wanted_kind("Does it have a goal about jobs?"), wanted_kind("Is it a key goal?")
     ('goal', 'goal', 'goal')
+    >>> wanted_kind("Does it have a clear goal?") is None  # "clear" may be what is asked about: one goal, not which
+    True
     """
     best = None
     for kind, words in KIND_WORDS.items():

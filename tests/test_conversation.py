@@ -313,3 +313,4 @@ def test_is_it_a_kind_asks_for_the_item_of_that_kind_about_it():
         turn = read(question, [], ALIASES)
         assert (turn.kind, turn.focus) == (kind, focus), question
     assert read("Is housing a key priority?", [], ALIASES).focus == ["housing"]  # "key" qualifies the kind
+    assert not read("Does the North vision have a clear goal?", [], ALIASES).focus  # "clear" is no topic of a list
