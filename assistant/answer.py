@@ -264,5 +264,10 @@ def _excerpt(text: str, sentence: str, max_chars: int) -> str:
 
 
 def as_sentence(text: str) -> str:
-    text = text.strip()
+    """A quote as one line that ends as a sentence does.
+
+    >>> as_sentence("77.6% People in employment\\n(age 16-64)"), as_sentence("Buses run!")
+    ('77.6% People in employment (age 16-64).', 'Buses run!')
+    """
+    text = " ".join(text.split())
     return text if re.search(r"[.!?…]$", text) else text + "."

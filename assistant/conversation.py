@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from assistant.answer_type import AnswerType
 from assistant.keywords import QUESTION_WORDS, terms
-from assistant.structure import CARDINALS, IS_A_KIND, KIND_WORDS, LIST_QUALIFIERS, PRIORITY_NUMBER, kind_named, wanted_kind
+from assistant.structure import CARDINALS, IS_A_KIND, KIND_WORDS, LINE_KINDS, LIST_QUALIFIERS, PRIORITY_NUMBER, kind_named, wanted_kind
 
 _FOLLOW_UP = re.compile(
     r"^(and|but|also|what about|how about|what of|same|so|then|or|is that|are they|does it|do they|tell me more)\b"
@@ -50,7 +50,9 @@ _OVERVIEW = re.compile(
     r"\b((quick|brief|short|general|high[- ]level|simple|rough)\s+)?(summar(y|ise|ize)|overview|outline|rundown|synopsis)\b"
     r"|\b(in a nutshell|gist|describe|explain)\b|\b(main|key|big)\s+(points?|ideas?|themes?|messages?|picture)\b"
     r"|\b(in )?(a few|one|two|three|\d+)[ -](sentences?|words?|lines?|paragraphs?)\b|\b(about|cover|covers|for)\s*[?.!]*$"
-    r"|\b(purpose|mission|(trying|tries|try|want|wants|hopes?|hoping|seeks?|seeking|sets? out|aims?|aiming) to (do|achieve|accomplish))\b",
+    r"|\b(purpose|mission|(trying|tries|try|want|wants|hopes?|hoping|seeks?|seeking|sets? out|aims?|aiming) to (do|achieve|accomplish))\b"
+    r"|\b(vision|mission|purpose|lead|headline)\s+statement\b"  # "the vision statement", "its overall aim": the plan's own purpose
+    r"|\b(headline|overall|overarching|central|core|main|ultimate|primary)\s+(ambition|aim|vision|goal|message|objective)\b",
     re.I,
 )
 # Words that introduce what a structural question is about ("goals that address rural transport").
@@ -171,6 +173,8 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
     doc_ids = list(named) if named else ([] if comparison or before is None else before.doc_ids)
     # "the housing goals", "which priority does tourism fall under?": those about housing, tourism
     focus_text = _focus_text(own, kind)
+    if kind in LINE_KINDS and focus_text:  # "statistics about children": a question for figures about children
+        kind = None
     # a summary asked for, a named document and nothing asked about it, or a comparison with nothing to compare on
     overview = (_asks_overview(own, bool(named)) or (comparison and not kind)) and not topic
     turn = Turn(question, own, doc_ids, used, kind, topic, topic_words(own), topic_terms(focus_text), focus_text,
@@ -321,7 +325,7 @@ def topic_terms(text: str) -> list[str]:
     ([], ['second', 'home'], ['final'])
     """
     text = _NUMBERED_ITEM.sub(" ", _ORDINAL_ITEM.sub(" ", _ORDINAL_ONE.sub(" ", text)))
-    text = _MORE.sub(" ", _OVERVIEW.sub(" ", _KIND_PATTERN.sub(" ", text)))
+    text = _MORE.sub(" ", _KIND_PATTERN.sub(" ", _OVERVIEW.sub(" ", text)))  # "the overall aim": no topic, though "aim" is a kind
     return [t for t in terms(text) if t not in FRAME_WORDS and not t[0].isdigit()]
 
 

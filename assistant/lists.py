@@ -29,12 +29,13 @@ from assistant.keywords import terms
 from assistant.outline import Section, bare_title, members
 from assistant.retrieval import Passage, Retriever
 from assistant.settings import Settings
-from assistant.structure import GOAL_LIKE, PRIORITY_NUMBER
+from assistant.structure import GOAL_LIKE, LINE_KINDS, PRIORITY_NUMBER
 
 PLURAL = {"priority": "priorities", "goal": "goals", "outcome": "outcomes", "priority_area": "priority areas",
-          "action": "commitments", "principle": "principles", "driver": "drivers", "step": "steps"}
+          "action": "commitments", "principle": "principles", "driver": "drivers", "step": "steps", "statistics": "statistics"}
 SINGULAR = {"priority": "priority", "goal": "goal", "outcome": "outcome", "priority_area": "priority area",
-            "action": "commitment", "principle": "principle", "driver": "driver", "step": "step"}
+            "action": "commitment", "principle": "principle", "driver": "driver", "step": "step", "statistics": "statistic"}
+NONE_OF = {"statistics": "no statistics page"}  # a document without a statistics page may still give figures elsewhere
 _PURPOSE = re.compile(r"\bour (vision|mission|aim|purpose|ambition)\b.*\bis\b|\b(this|the)\b[\w\s]{0,40}\b(plan|vision|strategy) is\b(?! not)", re.I)
 BULLET_KINDS = ("outcome", "priority_area", "action")  # kinds a plan states as bullet lists under each priority
 
@@ -90,7 +91,7 @@ def items(outline: list[Section], kind: str, priority: str | None = None) -> lis
         return [(title, _passage(s.chunks[0]), _lead(s.chunks[0].text)) for title, s in firsts.items()]
     out = []
     for s in members(outline, (kind,), priority):
-        if s.role == "item":
+        if _one_item(s):
             out.append((s.title, _passage(s.chunks[0]), _lead(s.chunks[0].text)))
             continue
         for c in s.chunks:  # a group of bullets: each bullet is an item
@@ -112,9 +113,17 @@ def bullets(text: str) -> list[str]:
 
     >>> bullets("- Homes are warm. They are cheap.\n- Buses run."), bullets("Homes are warm. Buses run.")
     (['Homes are warm. They are cheap.', 'Buses run.'], ['Homes are warm.', 'Buses run.'])
+    >>> bullets("77.6% People in employment\n(age 16-64)\n19,050 Number of businesses")
+    ['77.6% People in employment\n(age 16-64)', '19,050 Number of businesses']
     """
     lines = [line.strip()[2:].strip() for line in text.splitlines() if line.strip().startswith(("- ", "• "))]
-    return lines or sentences(text)
+    out: list[str] = []
+    for line in lines or sentences(text):  # "77.6% People in employment" / "(age 16-64)": one item
+        if out and line.startswith("("):
+            out[-1] = f"{out[-1]}\n{line}"  # kept as written: a citation quotes it line by line
+        else:
+            out.append(line)
+    return out
 
 
 def anchored(turn: Turn, docs: list[str], retriever: Retriever) -> dict[str, str | None]:
@@ -143,7 +152,7 @@ def complete_list(turn: Turn, docs: list[str], retriever: Retriever, settings: S
         found = items(outline, kind, within)
         title = retriever.documents[doc_id].title
         if not found and not within:
-            lines.append(f"{title}: no {PLURAL[turn.kind]}.")
+            lines.append(f"{title}: {_none_of(turn.kind)}.")
             continue
         # "the last step": that one, in a document that names items of that kind
         n = turn.item_number if kind == turn.kind else None
@@ -168,11 +177,11 @@ def complete_list(turn: Turn, docs: list[str], retriever: Retriever, settings: S
 
 
 def _add_grouped(found: list[tuple[str, Passage, str]], lines: list, picks: list[Pick]) -> None:
-    """Items labelled by the priority they sit under (bullets of a list of outcomes) go under a
-    line naming it, once; items with names of their own (goals, steps), or one to a priority
-    (the priorities themselves), keep their labels."""
+    """Items labelled by the group they sit under (bullets of a list of outcomes, by their priority;
+    lines of a statistics page, by its heading) go under a line naming it, once; items with names
+    of their own (goals, steps), or one to a priority (the priorities themselves), keep their labels."""
     labels = [label for label, _, _ in found]
-    if len(set(labels)) == len(labels) or not all(label == passage.chunk.priority for label, passage, _ in found):
+    if len(set(labels)) == len(labels):
         _add_items(found, lines, picks)
         return
     under = None
@@ -196,7 +205,7 @@ def without_kind(answer: Answer, turn: Turn, docs: list[str], retriever: Retriev
         outline = retriever.outlines.get(doc_id, [])
         has = [_count(len(items(outline, kind)), kind) for kind in dict.fromkeys(s.kind for s in outline) if kind in PLURAL]
         instead = f"; it has {', '.join(has[:-1])} and {has[-1]}" if len(has) > 1 else f"; it has {has[0]}" if has else ""
-        notes.append(f"{retriever.documents[doc_id].title} has no {PLURAL[turn.kind]}{instead}.")
+        notes.append(f"{retriever.documents[doc_id].title} has {_none_of(turn.kind)}{instead}.")
     return replace(answer, answer="\n".join(notes + [answer.answer]))
 
 
@@ -301,7 +310,7 @@ def topical_list(turn: Turn, docs: list[str], retriever: Retriever, settings: Se
     groups, nearest = [], []
     for doc_id, within in anchored(turn, docs, retriever).items():
         outline = retriever.outlines.get(doc_id, [])
-        own = kinds if turn.kind == "priority" or any(s.kind in kinds for s in outline) else GOAL_LIKE  # no "outcomes": its goals
+        own = kinds if turn.kind not in GOAL_LIKE or any(s.kind in kinds for s in outline) else GOAL_LIKE  # no "outcomes": its goals
         scored = _scored_items(outline, own, within, vector, scorer, retriever)
         nearest += [i.passage for i in sorted(scored, key=lambda i: -i.similarity)[:1]]
         groups.append((doc_id, _speaking(scored, settings)))
@@ -329,7 +338,7 @@ def _scored_items(outline: list[Section], kinds: tuple[str, ...], within: str | 
         parts = [(bare_title(s.priority), c, c.text) for s in outline if s.priority and s.priority == (within or s.priority) for c in s.chunks]
     else:
         parts = [(_label(c), c, text) for kind in kinds for s in members(outline, (kind,), within) for c in s.chunks
-                 for text in ([c.text] if s.role == "item" else [b for b in bullets(c.text) if quotable(b)])]
+                 for text in ([c.text] if _one_item(s) else [b for b in bullets(c.text) if quotable(b)])]
     chunks = list({c.id: c for _, c, _ in parts}.values())
     similarities = retriever.index.sentence_similarities(vector, chunks)
     by_sentence = {c.id: {s: similarities.get(c.id, {}).get(n, 0.0) for n, s in enumerate(sentences(c.text))} for c in chunks}
@@ -388,6 +397,11 @@ def _by_priority(kept: list[_Item]) -> list[_Item]:
     return sorted(kept, key=lambda i: order.index(i.passage.chunk.priority))
 
 
+def _none_of(kind: str) -> str:
+    """ "no principles", "no statistics page"."""
+    return NONE_OF.get(kind, f"no {PLURAL[kind]}")
+
+
 def _count(n: int, kind: str) -> str:
     """ "7 priorities", "1 step"."""
     return f"{n} {PLURAL[kind] if n != 1 else SINGULAR[kind]}"
@@ -411,6 +425,11 @@ def _listed(turn: Turn, lines: list, picks: list[Pick], settings: Settings, kind
             label, pick = line
             text.append(f"• {label + ' — ' if label else ''}{as_sentence(pick.sentence)} [{pick.n}]")
     return Answer(turn.question, "\n".join(text), True, citations(picks, settings.max_quote_chars), kind, turn.doc_ids)
+
+
+def _one_item(section: Section) -> bool:
+    """Is the section one item (a goal, a step), or a group whose bullets or lines are its items?"""
+    return section.role == "item" and section.kind not in LINE_KINDS
 
 
 def _passage(chunk) -> Passage:

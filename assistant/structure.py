@@ -64,7 +64,10 @@ KIND_WORDS = {
     "principle": r"(guiding )?principles?|values",
     "driver": r"drivers?|challenges",
     "step": r"steps?|stages?|roadmap|next steps|what\s+(happens|comes)\s+next|what(\'s|\s+is)\s+next",
+    "statistics": r"statistics?|stats|key (facts|figures|numbers)|facts and figures",
 }
+# Kinds whose sections are lists of short lines ("77.6% People in employment"): each line is an item.
+LINE_KINDS = {"statistics"}
 # Words that qualify a list of a kind without choosing among its items ("the seven priorities", "the current
 # goals", "a key priority"); any other word before a kind does ("the housing goals").
 LIST_QUALIFIERS = ("seven current overall new draft proposed suggested strategic top main key core big biggest major "

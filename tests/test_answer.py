@@ -209,6 +209,25 @@ def test_an_overview_gives_the_purpose_then_each_priority(corpus_assistant):
     assert_well_cited(answer)
 
 
+def test_the_key_facts_list_every_line_of_the_statistics_pages_in_order(corpus_assistant):
+    answer = corpus_assistant.ask("What are the key facts?")
+    assert answer.kind == "list"
+    assert "North Northamptonshire Vision 2050 (BIG50): no statistics page." in answer.answer  # its figures sit in a driver
+    lines = [line for line in answer.answer.split("\n") if line.startswith("• ")]
+    assert lines[0] == "• £282,744 Average house price. [1]"
+    assert "• 77.6% People in employment (age 16-64). [1]" in lines  # a bracketed line belongs to the one before
+    assert "• 434,349 The total population (2023). [2]" in lines and "• 2,102 Homelessness. [2]" in lines
+    assert {c.section.split(" > ")[0] for c in answer.citations} == {"About West Northamptonshire"}
+    assert_well_cited(answer)
+
+
+def test_a_kind_a_document_lacks_is_not_answered_with_its_goals(corpus_assistant):
+    # the North has no principles: its goals about prevention were listed as if they were principles
+    answer = corpus_assistant.ask("Is prevention a principle in both plans?")
+    assert "North Northamptonshire Vision 2050 (BIG50): no principle found about prevention." in answer.answer
+    assert {c.doc_id for c in answer.citations} == {WEST}
+
+
 def test_comparisons_answer_document_by_document(corpus_assistant):
     answer = corpus_assistant.ask("How do the two plans differ on the economy?")
     assert answer.kind == "comparison"

@@ -209,6 +209,22 @@ def test_what_a_document_is_for_and_a_one_line_summary_ask_for_the_overview():
     assert not read("What is the Big 50 conference for?", [], ALIASES).overview  # what a thing named in it is for
 
 
+def test_a_vision_statement_or_an_overall_aim_asks_for_the_overview():
+    # "aim", "ambition" and "objective" are words for goals: they were left as a one-word topic ("headline")
+    for question in ("What is the West plan's vision statement?", "What's the headline ambition of the North vision?",
+                     "What is the overall aim of the West plan?", "What is the ultimate objective of the plan?"):
+        turn = read(question, [], ALIASES)
+        assert turn.overview and not turn.topic, question
+    assert not read("What is the main aim for transport?", [], ALIASES).overview  # a topic left: a fact question
+
+
+def test_key_facts_ask_for_the_statistics_page_and_statistics_about_a_topic_are_a_fact_question():
+    for question in ("What are the key facts about West Northamptonshire?", "What are the statistics?", "Key figures for the West plan"):
+        turn = read(question, [], ALIASES)
+        assert turn.kind == "statistics" and not turn.focus, question
+    assert read("What statistics are there on housing?", [], ALIASES).kind is None
+
+
 def test_a_lower_case_qualifier_names_a_document_before_a_document_noun_or_at_the_end():
     assert mentions("priorities of the west plan", ALIASES) == {WEST: ["West"]}
     assert list(mentions("how do the north and west plans differ", ALIASES)) == [NORTH, WEST]
