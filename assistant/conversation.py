@@ -89,6 +89,10 @@ _DOCUMENT_NOUN = r"(plan|vision|document|strategy)"  # after a document's name, 
 _QUALIFIED = (rf"\b{{q}}((\s+(and|or|&)\s+\w+)?\s+{_DOCUMENT_NOUN}s?\b|'s\s+{_DOCUMENT_NOUN}\b)"
               rf"|\bthe\s+{{q}}\b(?!-|\s+(of|side|end|bank|east|west|north|south|midlands|country)\b|(?-i:\s+[A-Z]))")
 # The earlier question again, in one document: "only in the North vision", "just the West", "for the North plan?"
+# "and older people?", "what about parks?": a follow-up that puts a new topic in place of the old one, unless it
+# points back at it ("and what does it cost?").
+_SWAP = re.compile(r"^\s*(and|or|what about|how about|what of)\b", re.I)
+_BACK_REFERENCE = re.compile(r"\b(it|its|they|them|their|that|those|these|this|there)\b", re.I)
 _IN_SCOPE = re.compile(r"\s*(only|just|in|for|within|from)\b", re.I)
 # Words that rule a document out when they come right before its name ("not in the North", "apart from the West plan").
 _EXCLUDING = (r"\b(not|except(\s+for)?|excluding|exclude|ignoring|ignore|apart\s+from|other\s+than|rather\s+than|"
@@ -99,7 +103,7 @@ _MORE = re.compile(r"\b(tell me more|more detail|more about (that|this|it)|elabo
 # Words that frame a question without saying what it is about.
 FRAME_WORDS = frozenset(terms("what which who how why when where list name give tell show does do did is are was were "
                               "the plan plans vision document documents say says said want wants make makes more about main key "
-                              "common achieve achieved called")) | QUESTION_WORDS
+                              "common achieve achieved called one ones")) | QUESTION_WORDS
 # Verbs that ask where something sits in a list ("which priority does X fall under?", "which goals include X?")
 _LOCATING_VERBS = "belong belongs fall falls come comes sit sits fit fits include includes contain contains feature features appear appears go goes"
 _LOCATING = re.compile(r"\b(" + "|".join(_LOCATING_VERBS.split()) + r")\b", re.I)
@@ -130,6 +134,7 @@ class Turn:
     priority_text: str = ""  # the earlier question that named the priority "its goals" belong to ("" : this one)
     answer_type: AnswerType = field(default_factory=AnswerType)  # a figure, a name, or any sentence that says it
     places: list[str] = field(default_factory=list)  # the topic's proper names that chose the scope ("corby")
+    narrowing_query: str = ""  # the old topic with the new one, if the documents do not answer the new topic alone
     vector: list[float] | None = field(default=None, repr=False)  # the query's embedding, once computed
     vector_of: str = field(default="", repr=False)  # the query it was computed for
 
@@ -188,9 +193,10 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
     elif (item := _ORDINAL_ITEM.search(own) or numbered) and not (before and before.kind == "priority"):
         turn.kind, turn.overview = kind_named(item.group("kind")), False  # "the last step", "step two": that item
         turn.item_number = _number(item) if item is numbered else _item_place(item)
-    elif (one := _ORDINAL_ONE.search(own)) and before and before.kind not in (None, "priority") and not kind:
-        # "what is the second one?" after a list of steps: that step, in the list's documents
-        turn.kind, turn.item_number, turn.overview, turn.follow_up = before.kind, _item_place(one), False, True
+    elif before and before.kind not in (None, "priority") and not kind and (
+            (one := _ORDINAL_ONE.search(own)) or (bare := _bare_place(own))):
+        # "what is the second one?", "who takes part in the first?" after a list of steps: that step, in the list's documents
+        turn.kind, turn.item_number, turn.overview, turn.follow_up = before.kind, _item_place(one) if one else bare, False, True
         turn.doc_ids = turn.doc_ids or before.doc_ids
         return turn
     if before is not None and before.kind == "priority" and turn.priority_number is None and turn.kind in _IN_A_PRIORITY:
@@ -233,12 +239,16 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
     if which_item:  # "which one is about housing?" after the goals of one priority: one of its goals
         _keep_priority(turn, before)
     if topic and before.kind:  # a new topic in the old frame ("outcomes by 2030" ... "and for housing?")
-        frame = " ".join(w for w in before.query.split() if not set(terms(w)) & set(before.topic))
-        turn.query = f"{frame} {own}"
+        turn.query = f"{_frame(before)} {own}"
         if not turn.focus:  # "and buses in towns?" after "Which goals address rural transport?": the goals about that
             turn.focus, turn.focus_text = topic, turn.topic_text
     elif topic:  # a fact follow-up: the old question's words stay in the search, weighted low when scoring
         turn.query = f"{before.query} {own}"
+        if _SWAP.match(question) and not _BACK_REFERENCE.search(question) and not set(topic) <= set(places):
+            # "and older people?" after young people: the old topic goes ("what about Daventry?" moves the old
+            # question to another place); "what about affordability?" after housing narrows it instead, which
+            # the answer tries when the new topic alone finds nothing
+            turn.query, turn.narrowing_query = f"{_frame(before)} {own}", turn.query
     else:  # the old question again, in a new scope or at more length ("Priority 3 in the West plan" ... "and in the North?")
         _same_topic(turn, before)
         turn.query = f"{before.query} {own}"
@@ -247,6 +257,11 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
         if turn.item_number is None:  # "what is step 3?" after the steps: that one; "and in the North?": the same one
             turn.item_number = before.item_number
     return turn
+
+
+def _frame(before: Turn) -> str:
+    """The earlier question without its topic: "What does say about" of "What does the West plan say about young people?"."""
+    return " ".join(w for w in before.query.split() if not set(terms(w)) & set(before.topic))
 
 
 def _focus_text(own: str, kind: str | None) -> str:

@@ -53,14 +53,20 @@ class Answerer:
         if turn.comparison and len(docs) > 1:
             scorer = Scorer.for_question(turn.question, turn.query, retriever.keywords, s, _WHERE | set(terms(" ".join(turn.names))))
             return side_by_side(turn, docs, retriever, scorer, s)
+        answer = self._fact(turn, retriever, k)
+        if not answer.found and turn.narrowing_query:  # "what about affordability?" after housing: of housing
+            answer = self._fact(replace(turn, query=turn.narrowing_query, vector=None), retriever, k)
+        return lists.without_kind(answer, turn, docs, retriever) if kind_absent else answer
+
+    def _fact(self, turn: Turn, retriever: Retriever, k: int | None) -> Answer:
+        s = self.settings
         retrieval = retriever.find(turn, k or s.top_k)
         scorer = Scorer.for_question(turn.question, retrieval.query, retriever.keywords, s, retrieval.scope_terms)
         if retrieval.doc_ids and turn.topic and not scorer.topic_unknown:  # named in the library, but in the documents asked about?
             scorer = replace(scorer, topic_unknown=not retriever.names_topic(turn.topic, retrieval.doc_ids))
         if turn.places and not scorer.topic_unknown and not _said_together(turn, retrieval.passages[: s.evidence_passages]):
             scorer = replace(scorer, topic_unknown=True)  # "a new hospital in Corby": hospitals, and Corby, but never both
-        answer = fact_answer(turn.question, retrieval, scorer, s, s.answer_sentences * 2 if turn.more else None)
-        return lists.without_kind(answer, turn, docs, retriever) if kind_absent else answer
+        return fact_answer(turn.question, retrieval, scorer, s, s.answer_sentences * 2 if turn.more else None)
 
 
 def _said_together(turn: Turn, passages: list[Passage]) -> bool:

@@ -25,6 +25,25 @@ def test_a_follow_up_keeps_the_frame_and_swaps_the_topic():
     assert "transport" not in turn.query and "housing" in turn.query and "2030" in turn.query
 
 
+def test_a_fact_follow_up_swaps_its_topic_unless_it_points_back_at_it():
+    turn = read("and older people?", ["What does the West plan say about young people?"], ALIASES)
+    assert turn.doc_ids == [WEST] and "young" not in turn.query and "older" in turn.query  # young people outweighed older ones
+    assert "young" in turn.narrowing_query  # tried when older people alone find nothing
+    turn = read("and what does it cost?", ["What does the West plan say about parks?"], ALIASES)
+    assert "parks" in turn.query  # "it": still the parks
+
+
+def test_only_the_ones_of_a_document_narrows_the_earlier_list_to_it():
+    turn = read("only the North ones", ["Which goals are about health?"], ALIASES)  # "ones" was a topic
+    assert (turn.doc_ids, turn.kind, turn.focus) == ([NORTH], "goal", ["health"])
+
+
+def test_a_bare_ordinal_after_a_list_of_steps_is_that_step():
+    turn = read("who takes part in the first?", ["What are the steps in the West roadmap?"], ALIASES)
+    assert (turn.doc_ids, turn.kind, turn.item_number) == ([WEST], "step", 1)
+    assert read("what happens in the first year?", ["What are the steps in the West roadmap?"], ALIASES).item_number is None
+
+
 def test_a_follow_up_naming_another_document_moves_there_with_the_old_topic():
     turn = read("what about the North?", ["What does West Northamptonshire plan for skills?"], ALIASES)
     assert turn.doc_ids == [NORTH] and turn.topic == ["skill"]
