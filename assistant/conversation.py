@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from assistant.answer_type import AnswerType
@@ -89,10 +90,13 @@ _DOCUMENT_NOUN = r"(plan|vision|document|strategy)"  # after a document's name, 
 _QUALIFIED = (rf"\b{{q}}((\s+(and|or|&)\s+\w+)?\s+{_DOCUMENT_NOUN}s?\b|'s\s+{_DOCUMENT_NOUN}\b)"
               rf"|\bthe\s+{{q}}\b(?!-|\s+(of|side|end|bank|east|west|north|south|midlands|country)\b|(?-i:\s+[A-Z]))")
 # The earlier question again, in one document: "only in the North vision", "just the West", "for the North plan?"
+Related = Callable[[str, str], float]  # how close in meaning two words are (cosine)
 # "and older people?", "what about parks?": a follow-up that puts a new topic in place of the old one, unless it
 # points back at it ("and what does it cost?").
 _SWAP = re.compile(r"^\s*(and|or|what about|how about|what of)\b", re.I)
 _BACK_REFERENCE = re.compile(r"\b(it|its|they|them|their|that|those|these|this|there)\b", re.I)
+# "care about", "think about": verbs of concern that frame what comes after "about" ("care" is a topic too: social care).
+_CONCERN = re.compile(r"\b(cares?|cared|caring|think(s|ing)?|worr(y|ies|ied)|bother(s|ed)?)\s+(?=about\b)", re.I)
 _IN_SCOPE = re.compile(r"\s*(only|just|in|for|within|from)\b", re.I)
 # Words that rule a document out when they come right before its name ("not in the North", "apart from the West plan").
 _EXCLUDING = (r"\b(not|except(\s+for)?|excluding|exclude|ignoring|ignore|apart\s+from|other\s+than|rather\s+than|"
@@ -140,23 +144,25 @@ class Turn:
 
 
 def read(question: str, history: list[str], aliases: dict[str, list[str]], max_follow_up_words: int = 8,
-         proper_names: dict[str, frozenset[str]] | None = None) -> Turn:
+         proper_names: dict[str, frozenset[str]] | None = None, related: Related | None = None) -> Turn:
     """The question as understood after the conversation ``history`` (oldest first);
-    ``proper_names`` are the names each document alone uses (``own_names``)."""
+    ``proper_names`` are the names each document alone uses (``own_names``); ``related`` tells how
+    close in meaning two words are (without it, a new topic replaces all of the old one)."""
     turn = None
     for earlier in history:
-        turn = _read_one(earlier, turn, aliases, max_follow_up_words, proper_names or {})
-    return _read_one(question, turn, aliases, max_follow_up_words, proper_names or {})
+        turn = _read_one(earlier, turn, aliases, max_follow_up_words, proper_names or {}, related)
+    return _read_one(question, turn, aliases, max_follow_up_words, proper_names or {}, related)
 
 
 def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]], max_words: int,
-              proper_names: dict[str, frozenset[str]]) -> Turn:
+              proper_names: dict[str, frozenset[str]], related: Related | None = None) -> Turn:
     named = mentions(question, aliases)
     used = [a for names in named.values() for a in names]
     ruled_out, question_left = excluded(question, named)
     if ruled_out:  # "not the North", "ignoring the West plan": the documents named and not ruled out, else all the others
         named = {d: n for d, n in named.items() if d not in ruled_out} or dict.fromkeys((d for d in aliases if d not in ruled_out), [])
     own = _OTHER.sub(" ", without_phrases(question_left, used)).strip()  # "the other plan" names a document, as an alias does
+    own = _CONCERN.sub("", own)  # "do they care about parks?": parks, not care
     topic, kind = topic_terms(own), wanted_kind(own)
     if kind is None and before is not None and (which := _WHICH_KIND.search(own)) and _FOLLOW_UP.search(question):
         kind = kind_named(which.group(2))  # "what goal is that under?": one of that kind, as "which goal"
@@ -248,7 +254,7 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
             # "and older people?" after young people: the old topic goes ("what about Daventry?" moves the old
             # question to another place); "what about affordability?" after housing narrows it instead, which
             # the answer tries when the new topic alone finds nothing
-            turn.query, turn.narrowing_query = f"{_frame(before)} {own}", turn.query
+            turn.query, turn.narrowing_query = f"{_frame(before, _replaced(before.topic, topic, related))} {own}", turn.query
     else:  # the old question again, in a new scope or at more length ("Priority 3 in the West plan" ... "and in the North?")
         _same_topic(turn, before)
         turn.query = f"{before.query} {own}"
@@ -259,9 +265,24 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
     return turn
 
 
-def _frame(before: Turn) -> str:
-    """The earlier question without its topic: "What does say about" of "What does the West plan say about young people?"."""
-    return " ".join(w for w in before.query.split() if not set(terms(w)) & set(before.topic))
+def _frame(before: Turn, dropped: list[str] | None = None) -> str:
+    """The earlier question without its topic (or only without the ``dropped`` words of it): "What does say
+    about" of "What does the West plan say about young people?"."""
+    dropped = before.topic if dropped is None else dropped
+    return " ".join(w for w in before.query.split() if not set(terms(w)) & set(dropped))
+
+
+def _replaced(old: list[str], new: list[str], related: Related | None) -> list[str]:
+    """The word of the old topic a new one stands in for: the closest in meaning to it ("male" of "male
+    life expectancy", for "women"; "young" of "young people", for "older people"); all of it without ``related``.
+
+    >>> _replaced(["male", "life", "expectancy"], ["women"], lambda a, b: 0.5 if a == "male" else 0.2)
+    ['male']
+    """
+    rest = [w for w in old if w not in new]
+    if related is None or len(rest) < 2:
+        return rest
+    return [max(rest, key=lambda w: max(related(w, n) for n in new))]
 
 
 def _focus_text(own: str, kind: str | None) -> str:

@@ -75,7 +75,7 @@ def terms(text: str) -> list[str]:
 # when checking whether the passages cover the question.
 QUESTION_WORDS = frozenset(terms(" ".join([
     "compare", "comparison", "contrast", "differ", "difference", "different", "differently", "similar", "similarity",
-    "agree", "disagree", "detail", "details", "elaborate", "expand",
+    "agree", "disagree", "alike", "unlike", "versus", "similarly", "detail", "details", "elaborate", "expand",
     "document", "documents", "say", "said", "mention", "mentioned", "describe", "described",
     "explain", "tell", "treat", "approach", "address", "addressed", "cover", "covered",
     "discuss", "discussed", "talk", "list", "summarise", "summarize", "according",

@@ -17,6 +17,7 @@ import re
 import time
 from dataclasses import dataclass, field
 
+import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from assistant.chunking import is_note
@@ -127,13 +128,17 @@ class Retriever:
             self._label_vectors[label] = self.embeddings.embed_query(label)
         return self._label_vectors[label]
 
+    def related(self, word: str, other: str) -> float:
+        """How close in meaning two words are (the cosine of their vectors)."""
+        return float(np.dot(self.label_vector(word), self.label_vector(other)))
+
     def read(self, question: str, history: list[str] | None = None, doc_id: str | None = None) -> Turn:
         """The question as understood in its conversation (typos mended: ``spelling``); ``doc_id`` (the
         user's choice) fixes the scope."""
         history = history or []
         if self.speller:
             question, history = self.speller.mend(question), [self.speller.mend(h) for h in history]
-        turn = read(question, history, self.aliases, self.settings.follow_up_max_words, self.own_names)
+        turn = read(question, history, self.aliases, self.settings.follow_up_max_words, self.own_names, self.related)
         if doc_id:
             turn.doc_ids = [doc_id]
         return turn

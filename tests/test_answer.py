@@ -228,10 +228,18 @@ def test_a_kind_a_document_lacks_is_not_answered_with_its_goals(corpus_assistant
     assert {c.doc_id for c in answer.citations} == {WEST}
 
 
+def test_alike_is_a_word_of_comparing_not_a_topic(corpus_assistant):
+    answer = corpus_assistant.ask("How are the two plans alike on jobs?")  # West had "nothing found" for "alike jobs"
+    assert answer.kind == "comparison" and "nothing found" not in answer.answer
+    assert {c.doc_id for c in answer.citations} == {NORTH, WEST}
+
+
 def test_a_new_topic_in_a_follow_up_replaces_the_old_one_or_else_narrows_it(corpus_assistant):
     answer = corpus_assistant.ask("and older people?", history=["What does the West plan say about young people?"])
     assert answer.found and all(c.doc_id == WEST for c in answer.citations)
     assert not any("young" in c.quote.lower() for c in answer.citations)  # young people were quoted first
+    answer = corpus_assistant.ask("What about for women?", history=["What is the male life expectancy in West Northamptonshire?"])
+    assert answer.citations[0].quote == "83.5 female life expectancy in years"  # "women" stands in for "male" only
     answer = corpus_assistant.ask("what about affordability?", history=["What does the North vision say about housing?"])
     assert answer.found and "affordable" in answer.citations[0].quote  # affordability of housing: North never says it alone
     assert_well_cited(answer)

@@ -33,6 +33,11 @@ def test_a_fact_follow_up_swaps_its_topic_unless_it_points_back_at_it():
     assert "parks" in turn.query  # "it": still the parks
 
 
+def test_care_about_frames_the_topic_rather_than_being_it():
+    assert read("Do both plans care about the environment?", [], ALIASES).topic == ["environment"]
+    assert "care" in read("What does the West plan say about social care?", [], ALIASES).topic
+
+
 def test_only_the_ones_of_a_document_narrows_the_earlier_list_to_it():
     turn = read("only the North ones", ["Which goals are about health?"], ALIASES)  # "ones" was a topic
     assert (turn.doc_ids, turn.kind, turn.focus) == ([NORTH], "goal", ["health"])
