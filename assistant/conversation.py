@@ -89,14 +89,14 @@ _DOCUMENT_NOUN = r"(plan|vision|document|strategy)"  # after a document's name, 
 # Coast"), it is a direction.
 _QUALIFIED = (rf"\b{{q}}((\s+(and|or|&)\s+\w+)?\s+{_DOCUMENT_NOUN}s?\b|'s\s+{_DOCUMENT_NOUN}\b)"
               rf"|\bthe\s+{{q}}\b(?!-|\s+(of|side|end|bank|east|west|north|south|midlands|country)\b|(?-i:\s+[A-Z]))")
-# The earlier question again, in one document: "only in the North vision", "just the West", "for the North plan?"
 Related = Callable[[str, str], float]  # how close in meaning two words are (cosine)
 # "and older people?", "what about parks?": a follow-up that puts a new topic in place of the old one, unless it
 # points back at it ("and what does it cost?").
 _SWAP = re.compile(r"^\s*(and|or|what about|how about|what of)\b", re.I)
-_BACK_REFERENCE = re.compile(r"\b(it|its|they|them|their|that|those|these|this|there)\b", re.I)
+_BACK_REFERENCE = re.compile(r"\b(it|its|they|them|their|that|those|these|this)\b", re.I)
 # "care about", "think about": verbs of concern that frame what comes after "about" ("care" is a topic too: social care).
 _CONCERN = re.compile(r"\b(cares?|cared|caring|think(s|ing)?|worr(y|ies|ied)|bother(s|ed)?)\s+(?=about\b)", re.I)
+# The earlier question again, in one document: "only in the North vision", "just the West", "for the North plan?"
 _IN_SCOPE = re.compile(r"\s*(only|just|in|for|within|from)\b", re.I)
 # Words that rule a document out when they come right before its name ("not in the North", "apart from the West plan").
 _EXCLUDING = (r"\b(not|except(\s+for)?|excluding|exclude|ignoring|ignore|apart\s+from|other\s+than|rather\s+than|"
