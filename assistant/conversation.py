@@ -89,7 +89,7 @@ _DOCUMENT_NOUN = r"(plan|vision|document|strategy)"  # after a document's name, 
 # Coast"), it is a direction.
 _QUALIFIED = (rf"\b{{q}}((\s+(and|or|&)\s+\w+)?\s+{_DOCUMENT_NOUN}s?\b|'s\s+{_DOCUMENT_NOUN}\b)"
               rf"|\bthe\s+{{q}}\b(?!-|\s+(of|side|end|bank|east|west|north|south|midlands|country)\b|(?-i:\s+[A-Z]))")
-Related = Callable[[str, str], float]  # how close in meaning two words are (cosine)
+Related = Callable[[list[str], list[str]], list[list[float]]]  # how close in meaning each word is to each other word (cosines)
 # "and older people?", "what about parks?": a follow-up that puts a new topic in place of the old one, unless it
 # points back at it ("and what does it cost?").
 _SWAP = re.compile(r"^\s*(and|or|what about|how about|what of)\b", re.I)
@@ -276,13 +276,14 @@ def _replaced(old: list[str], new: list[str], related: Related | None) -> list[s
     """The word of the old topic a new one stands in for: the closest in meaning to it ("male" of "male
     life expectancy", for "women"; "young" of "young people", for "older people"); all of it without ``related``.
 
-    >>> _replaced(["male", "life", "expectancy"], ["women"], lambda a, b: 0.5 if a == "male" else 0.2)
+    >>> _replaced(["male", "life", "expectancy"], ["women"], lambda words, others: [[0.5], [0.2], [0.2]])
     ['male']
     """
     rest = [w for w in old if w not in new]
     if related is None or len(rest) < 2:
         return rest
-    return [max(rest, key=lambda w: max(related(w, n) for n in new))]
+    closeness = [max(row) for row in related(rest, new)]
+    return [rest[closeness.index(max(closeness))]]
 
 
 def _focus_text(own: str, kind: str | None) -> str:

@@ -55,7 +55,7 @@ class Answerer:
             return side_by_side(turn, docs, retriever, scorer, s)
         answer = self._fact(turn, retriever, k)
         if not answer.found and turn.narrowing_query:  # "what about affordability?" after housing: of housing
-            answer = self._fact(replace(turn, query=turn.narrowing_query, vector=None), retriever, k)
+            answer = self._fact(replace(turn, query=turn.narrowing_query), retriever, k)
         return lists.without_kind(answer, turn, docs, retriever) if kind_absent else answer
 
     def _fact(self, turn: Turn, retriever: Retriever, k: int | None) -> Answer:
