@@ -1,5 +1,6 @@
 """Choose the shape of an answer from how the question reads, then build it.
 
+- an acronym to spell out ("What does LAP stand for?") -> acronyms.definition
 - a priority named ("What is priority 6?")      -> lists.one_priority
 - an overview ("Summarise X")                  -> lists.overview
 - a kind of section, no focus ("the goals of X", "compare the priorities of both plans") -> lists.complete_list
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from assistant import lists
+from assistant import acronyms, lists
 from assistant.answer import Answer, Scorer, fact_answer, sentences
 from assistant.comparison import side_by_side
 from assistant.conversation import Turn
@@ -32,6 +33,9 @@ class Answerer:
 
     def answer(self, turn: Turn, retriever: Retriever, k: int | None = None) -> Answer:
         s = self.settings
+        spelled = acronyms.definition(turn.question, turn.doc_ids, retriever, s)  # "What does LAP stand for?"
+        if spelled:
+            return spelled
         # The documents an answer covers: only the shapes built per document need them.
         docs = lists.scope(turn, retriever, s) if turn.overview or turn.kind or turn.comparison else []
         if not turn.kind and not turn.comparison:  # "What is priority 6?": that priority, if the question names one

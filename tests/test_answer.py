@@ -508,3 +508,21 @@ def test_typos_are_mended_against_the_librarys_words(corpus_assistant):
     assert goals.kind == "list" and [c.section.rsplit(" > ", 1)[-1] for c in goals.citations] == ["Transport"]
     priorities = corpus_assistant.ask("wat are the prioritys of the west plan")
     assert priorities.kind == "list" and len(priorities.citations) == 7
+
+
+@pytest.mark.parametrize("question, expansion", [
+    ("What does LAP stand for?", "Local Area Partnerships"),
+    ("what does mash stand for", "multi-agency safeguarding hub"),
+    ("What is SEND?", "special educational needs and disabilities"),
+])
+def test_an_acronym_is_spelled_out_from_the_sentence_that_defines_it(corpus_assistant, question, expansion):
+    answer = corpus_assistant.ask(question)
+    assert answer.found and expansion in answer.answer.split("\n")[0]
+    assert [c.doc_id for c in answer.citations] == [WEST] and f"{expansion} (" in answer.citations[0].quote
+    assert_well_cited(answer)
+
+
+def test_an_acronym_the_documents_only_use_is_said_not_to_be_spelled_out(corpus_assistant):
+    answer = corpus_assistant.ask("What does ONS stand for?")
+    assert not answer.found and "do not spell it out" in answer.answer
+    assert answer.citations and all("ONS" in c.text for c in answer.citations)
