@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assistant.figures import figures, has_figure, wants_count, wants_figure
+from assistant.figures import figures, for_other_group, groups, has_figure, wants_count, wants_figure
 from assistant.names import lists_names, wants_names
 from assistant.people import names_person, person_asked
 
@@ -32,12 +32,14 @@ class AnswerType:
     stated: frozenset[str] = frozenset()  # the figures the question states (they name what it asks about)
     names: bool = False  # "which towns are mentioned": a sentence that lists places or organisations by name
     count: bool = False  # "how many / how much": a figure that is not a date
+    group: frozenset[str] = frozenset()  # the groups of people a figure is asked for ("children"): a figure for others is none
 
     @classmethod
     def of(cls, question: str) -> AnswerType:
         figure, person = wants_figure(question), person_asked(question)
         names = not figure and person is None and wants_names(question)
-        return cls(figure, person, frozenset(figures(question)), names, figure and wants_count(question))
+        return cls(figure, person, frozenset(figures(question)), names, figure and wants_count(question),
+                   groups(question) if figure else frozenset())
 
     @property
     def specific(self) -> bool:
@@ -47,7 +49,7 @@ class AnswerType:
     def gives(self, sentence: str) -> bool:
         """Does the sentence hold what the question wants (any sentence does, when it wants nothing specific)?"""
         if self.figure:
-            return has_figure(sentence, self.stated, dates=not self.count)
+            return has_figure(sentence, self.stated, dates=not self.count) and not for_other_group(sentence, self.group)
         if self.person is not None:
             return names_person(sentence, self.person)
         if self.names:

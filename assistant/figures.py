@@ -18,6 +18,16 @@ passages hold none.
 >>> has_figure("434,349 The total population (2023)"), has_figure("a quarter of residents"), has_figure("People are proud.")
 (True, True, False)
 
+A figure counts a group of people, and a figure for one group is no answer about another:
+"60.3% adults overweight" does not say how many children are.
+
+>>> groups("What percentage of children are overweight?"), groups("60.3% adults overweight"), groups("the cost of care")
+(frozenset({'children'}), frozenset({'adults'}), frozenset())
+>>> for_other_group("60.3% adults overweight", groups("What share of kids are overweight?"))
+True
+>>> for_other_group("47.1% physically active children and young people", groups("How many kids are active?"))
+False
+
 "How many" wants a quantity: a year or a month is no answer to it ("the conference in July 2023").
 
 >>> wants_count("How many people came?"), wants_count("When did it start?"), has_figure("It met in July 2023.", dates=False)
@@ -60,6 +70,27 @@ _FIGURE = re.compile(
 # "how many people / how much money": a quantity, which a year or a month does not give
 _COUNT_QUESTION = re.compile(r"^\s*how (many|much|big|large)\b|\b(what|which) (percentage|proportion|share|number|amount)s?\b", re.I)
 _DATE = re.compile(r"(1[89]|20)\d\d|" + _MONTHS_AND_SEASONS)
+
+
+# the groups of people a figure may count, each with the words that name it
+_GROUPS = {name: re.compile(rf"\b({words})\b", re.I) for name, words in {
+    "children": r"child|children|childrens|kids?|young people|youths?|pupils?|teenagers?|teens?|boys|girls",
+    "adults": r"adults?|grown-ups?",
+    "older people": r"older|elderly|over[- ](65|75)s?|pensioners?|retired",
+    "men": r"men|male|males",
+    "women": r"women|female|females",
+}.items()}
+
+
+def groups(text: str) -> frozenset[str]:
+    """The groups of people ``text`` names (children, adults, older people, men, women)."""
+    return frozenset(name for name, words in _GROUPS.items() if words.search(text))
+
+
+def for_other_group(sentence: str, asked: frozenset[str]) -> bool:
+    """Does the sentence count only other groups than the ones asked about?"""
+    named = groups(sentence)
+    return bool(asked and named) and not asked & named
 
 
 def wants_figure(question: str) -> bool:

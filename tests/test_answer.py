@@ -526,3 +526,10 @@ def test_an_acronym_the_documents_only_use_is_said_not_to_be_spelled_out(corpus_
     answer = corpus_assistant.ask("What does ONS stand for?")
     assert not answer.found and "do not spell it out" in answer.answer
     assert answer.citations and all("ONS" in c.text for c in answer.citations)
+
+
+def test_a_figure_for_another_group_of_people_is_no_answer(corpus_assistant):
+    adults = corpus_assistant.ask("What percentage of adults are overweight in West Northants?")
+    assert adults.found and adults.answer.startswith("60.3% adults overweight")
+    children = corpus_assistant.ask("What percentage of children are overweight in West Northants?")
+    assert not children.found and "60.3%" not in children.answer
