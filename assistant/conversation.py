@@ -164,6 +164,8 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
     own = _OTHER.sub(" ", without_phrases(question_left, used)).strip()  # "the other plan" names a document, as an alias does
     own = _CONCERN.sub("", own)  # "do they care about parks?": parks, not care
     topic, kind = topic_terms(own), wanted_kind(own)
+    if named and not kind and topic and set(topic) <= _ABOUT_ITSELF:  # about the named document itself: search for it
+        own = named_as_this(question_left, used)
     if kind is None and before is not None and (which := _WHICH_KIND.search(own)) and _FOLLOW_UP.search(question):
         kind = kind_named(which.group(2))  # "what goal is that under?": one of that kind, as "which goal"
     which_item = before is not None and before.kind is not None and bool(_WHICH_ITEM.search(question))
@@ -370,6 +372,9 @@ def topic_terms(text: str) -> list[str]:
 # council build a new stadium"), and the documents use them for anything, so they never show that its
 # topic is named.
 _PROVIDING = frozenset(terms("council build create open get introduce provide deliver add set put develop new going"))
+# words of a document's own making: "How was the North vision developed?", "Who wrote the West plan?"
+_ABOUT_ITSELF = frozenset(terms("write wrote written writing produced prepared drafted drawn consulted consultation developed "
+                                "created authored"))
 
 
 def named_terms(topic: list[str]) -> list[str]:
@@ -542,6 +547,21 @@ def qualifiers(aliases: dict[str, list[str]]) -> dict[str, list[str]]:
             owners.setdefault(rest, set()).add(d)
     return {d: list(dict.fromkeys(first for first, rest in pairs if owners[rest] - {d} and first[:1].isupper()))
             for d, pairs in split.items()}
+
+
+def named_as_this(text: str, phrases: list[str]) -> str:
+    """The text with each document name made "this <noun>", for a question about the document
+    itself: "developed" alone is nothing to search for, "this vision developed" is.
+
+    >>> named_as_this("How was the North vision developed?", ["North"])
+    'How was this vision developed?'
+    >>> named_as_this("Who wrote One West Northamptonshire?", ["One West Northamptonshire"])
+    'Who wrote this document?'
+    """
+    for phrase in sorted(phrases, key=len, reverse=True):
+        text = re.sub(rf"\b(the\s+)?{re.escape(phrase)}('s)?(\s+{_DOCUMENT_NOUN})?\b",
+                      lambda m: f"this {m.group(4) or 'document'}", text, flags=re.I)
+    return text
 
 
 def without_phrases(text: str, phrases: list[str]) -> str:

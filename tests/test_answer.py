@@ -533,3 +533,10 @@ def test_a_figure_for_another_group_of_people_is_no_answer(corpus_assistant):
     assert adults.found and adults.answer.startswith("60.3% adults overweight")
     children = corpus_assistant.ask("What percentage of children are overweight in West Northants?")
     assert not children.found and "60.3%" not in children.answer
+
+
+@pytest.mark.parametrize("question", ["Who was consulted on the North vision?", "How was the North Northamptonshire vision developed?"])
+def test_a_question_about_how_a_document_was_made_searches_for_the_document_itself(corpus_assistant, question):
+    answer = corpus_assistant.ask(question)  # "developed" alone is nothing to search for; "this vision developed" is
+    assert answer.found and {c.doc_id for c in answer.citations} == {NORTH}
+    assert "created through discussions with a wide range of partners" in answer.answer
