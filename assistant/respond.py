@@ -1,6 +1,7 @@
 """Choose the shape of an answer from how the question reads, then build it.
 
 - an acronym to spell out ("What does LAP stand for?") -> acronyms.definition
+- the period a document covers ("How long does the plan run?") -> horizon.horizon
 - a priority named ("What is priority 6?")      -> lists.one_priority
 - an overview ("Summarise X")                  -> lists.overview
 - a kind of section, no focus ("the goals of X", "compare the priorities of both plans") -> lists.complete_list
@@ -16,6 +17,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from assistant import acronyms, lists
+from assistant.horizon import asks_horizon, horizon
 from assistant.answer import Answer, Scorer, fact_answer, sentences
 from assistant.comparison import side_by_side
 from assistant.conversation import Turn
@@ -36,6 +38,10 @@ class Answerer:
         spelled = acronyms.definition(turn.question, turn.doc_ids, retriever, s)  # "What does LAP stand for?"
         if spelled:
             return spelled
+        if asks_horizon(turn.question, turn.topic) and not turn.kind:  # "How long does the plan run?": the year in its title
+            shaped = horizon(turn, lists.scope(turn, retriever, s), retriever, s)
+            if shaped:
+                return shaped
         # The documents an answer covers: only the shapes built per document need them.
         docs = lists.scope(turn, retriever, s) if turn.overview or turn.kind or turn.comparison else []
         if not turn.kind and not turn.comparison:  # "What is priority 6?": that priority, if the question names one

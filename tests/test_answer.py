@@ -540,3 +540,13 @@ def test_a_question_about_how_a_document_was_made_searches_for_the_document_itse
     answer = corpus_assistant.ask(question)  # "developed" alone is nothing to search for; "this vision developed" is
     assert answer.found and {c.doc_id for c in answer.citations} == {NORTH}
     assert "created through discussions with a wide range of partners" in answer.answer
+
+
+def test_the_period_each_document_covers_is_its_title_year_quoted_from_its_text(corpus_assistant):
+    answer = corpus_assistant.ask("How do the two documents differ in their time frame?")
+    assert answer.found and {c.doc_id for c in answer.citations} == {NORTH, WEST}
+    for c in answer.citations:
+        assert ("2050" if c.doc_id == NORTH else "2030") in c.quote
+    assert_well_cited(answer)
+    one = corpus_assistant.ask("How long does the West plan run?")
+    assert [c.doc_id for c in one.citations] == [WEST] and "2030" in one.answer
