@@ -33,7 +33,7 @@ from assistant.structure import CARDINALS, IS_A_KIND, KIND_WORDS, LINE_KINDS, LI
 
 _FOLLOW_UP = re.compile(
     r"^(and|but|also|what about|how about|what of|same|so|then|or|is that|are they|does it|do they|tell me more)\b"
-    r"|\b(it|its|they|them|their|that|those|these|this one|there|the same|as well|likewise)\b",
+    r"|\b(it|its|they|them|their|that|those|these|this one|there|the same|as well|likewise|related|relevant|corresponding)\b",
     re.I,
 )
 # "each" compares ("What do the plans each say?"), but not in "each other" or "each year".
@@ -78,7 +78,7 @@ _IN_A_PRIORITY = (None, "priority", "goal", "outcome", "priority_area", "action"
 _KIND_WORDS = "|".join(sorted(KIND_WORDS.values(), key=len, reverse=True))
 # "which one is about jobs?", "which is about housing?", "the transport one" after a list ask for one of its
 # items, not which document (unless "of the plans").
-_WHICH_ITEM = re.compile(r"\bwhich (ones?|is|of (them|those|these))\b(?!\s+of\s+the\s+(two|plans?|documents?|visions?)\b)"
+_WHICH_ITEM = re.compile(r"\bwhich (ones?|is|are|of (them|those|these))\b(?!\s+of\s+the\s+(two|plans?|documents?|visions?)\b)"
                          r"|\bthe\s+(?!" + _PLACE + r"\b|other\b)[a-z]+\s+(?-i:one)\s*[?.!]*$", re.I)
 # "which priority is that in?", "what goal is it under?": the item of that kind about what was asked before
 _WHICH_KIND = re.compile(r"\b(which|what)\s+(" + _KIND_WORDS + r")\b", re.I)
@@ -107,7 +107,7 @@ _MORE = re.compile(r"\b(tell me more|more detail|more about (that|this|it)|elabo
 # Words that frame a question without saying what it is about.
 FRAME_WORDS = frozenset(terms("what which who how why when where list name give tell show does do did is are was were "
                               "the plan plans vision document documents say says said want wants make makes more about main key "
-                              "common achieve achieved called one ones")) | QUESTION_WORDS
+                              "common achieve achieved called one ones related relevant corresponding")) | QUESTION_WORDS
 # Verbs that ask where something sits in a list ("which priority does X fall under?", "which goals include X?")
 _LOCATING_VERBS = "belong belongs fall falls come comes sit sits fit fits include includes contain contains feature features appear appears go goes"
 _LOCATING = re.compile(r"\b(" + "|".join(_LOCATING_VERBS.split()) + r")\b", re.I)

@@ -354,3 +354,15 @@ def test_is_it_a_kind_asks_for_the_item_of_that_kind_about_it():
         assert (turn.kind, turn.focus) == (kind, focus), question
     assert read("Is housing a key priority?", [], ALIASES).focus == ["housing"]  # "key" qualifies the kind
     assert not read("Does the North vision have a clear goal?", [], ALIASES).focus  # "clear" is no topic of a list
+
+
+def test_which_are_about_x_after_a_list_lists_those_of_that_kind(corpus_assistant):
+    answer = corpus_assistant.ask("which are about the environment?", ["What are the North's goals?"])
+    assert answer.kind == "list" and answer.citations
+    assert all(" > 6.2 Priority Goals > " in c.section for c in answer.citations)
+
+
+def test_the_related_items_keep_the_earlier_topic(corpus_assistant):
+    answer = corpus_assistant.ask("and what are the related outcomes in the West plan?", ["Which goals are about skills?"])
+    assert answer.kind == "list" and answer.citations and {c.doc_id for c in answer.citations} == {WEST}
+    assert all("skill" in c.quote for c in answer.citations)
