@@ -72,7 +72,7 @@ def asked(question: str) -> tuple[list[str], bool]:
         return [short.group(1)], True
     if not _STAND_FOR.search(question):
         return [], False
-    capitals = [t for t in _CAPITALS.findall(question)]
+    capitals = _CAPITALS.findall(question)
     if capitals:
         return capitals, True
     words = [w for w in re.findall(r"[a-z&]{2,8}", question.lower()) if w not in STOP_WORDS | _ASKING]

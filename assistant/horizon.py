@@ -65,8 +65,7 @@ def horizon(turn: Turn, docs: list[str], retriever: Retriever, settings: Setting
         chunks = [c for c in retriever.reading_order.get(doc_id, []) if year and year in c.text]
         if not chunks:
             continue
-        using_year = lambda text: year in text and quotable(text)  # noqa: E731 - the sentences that may be quoted
-        similarities = retriever.index.sentence_similarities(vector, chunks, using_year)
+        similarities = retriever.index.sentence_similarities(vector, chunks, lambda text, year=year: year in text and quotable(text))
         scored = [(similarity, chunk, i) for chunk in chunks for i, similarity in similarities.get(chunk.id, {}).items()]
         if not scored:
             continue

@@ -17,10 +17,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from assistant import acronyms, lists
-from assistant.horizon import asks_horizon, horizon
 from assistant.answer import Answer, Scorer, fact_answer, sentences
 from assistant.comparison import side_by_side
 from assistant.conversation import Turn
+from assistant.horizon import asks_horizon, horizon
 from assistant.keywords import term_set, terms
 from assistant.retrieval import Passage, Retriever
 from assistant.settings import Settings
