@@ -85,22 +85,23 @@ def definition(question: str, doc_ids: list[str], retriever: Retriever, settings
     question), "not spelled out" with the passages that use it. None when the question asks for
     no acronym or no document uses it."""
     candidates, in_capitals = asked(question)
+    if not candidates:  # most questions: nothing to read
+        return None
     chunks = [c for d in (doc_ids or sorted(retriever.reading_order)) for c in retriever.reading_order.get(d, [])]
-    for short in candidates:
-        picks, expansions = [], []
-        for chunk in chunks:
-            for sentence in sentences(chunk.text):
-                expansion = spelled_out(sentence).get(short)
-                if expansion and expansion.lower() not in (e.lower() for e in expansions):
-                    expansions.append(expansion)
-                    picks.append(Pick(Passage(chunk, 1.0, 1.0), sentence))
-        if picks:
-            number(picks)
-            lead = f"{short}: {' / '.join(expansions)}, as the documents spell it out:"
-            text = "\n".join([lead] + [f"{as_sentence(p.sentence)} [{p.n}]" for p in picks])
-            return Answer(question, text, True, citations(picks, settings.max_quote_chars), "fact", doc_ids)
+    spelled: dict[str, dict[str, tuple[str, Pick]]] = {}  # candidate -> its expansions (lower case) -> (as written, sentence)
+    for chunk in (c for c in chunks if "(" in c.text):
+        for sentence in sentences(chunk.text):
+            for short, expansion in spelled_out(sentence).items():
+                if short in candidates:
+                    spelled.setdefault(short, {}).setdefault(expansion.lower(), (expansion, Pick(Passage.picked(chunk), sentence)))
+    for short in (c for c in candidates if c in spelled):
+        expansions, picks = zip(*spelled[short].values())
+        number(list(picks))
+        text = "\n".join([f"{short}: {' / '.join(expansions)}, as the documents spell it out:"]
+                         + [f"{as_sentence(p.sentence)} [{p.n}]" for p in picks])
+        return Answer(question, text, True, citations(list(picks), settings.max_quote_chars), "fact", doc_ids)
     for short in candidates if in_capitals else []:
-        using = [Passage(c, 1.0, 1.0) for c in chunks if re.search(rf"\b{re.escape(short)}s?\b", c.text)]
+        using = [Passage.picked(c) for c in chunks if re.search(rf"\b{re.escape(short)}s?\b", c.text)]
         if using:
             text = f"The documents use “{short}” but do not spell it out. The passages that use it are listed below."
             return not_found(question, using, doc_ids, {}, settings, text)

@@ -62,7 +62,7 @@ def horizon(turn: Turn, docs: list[str], retriever: Retriever, settings: Setting
     for doc_id in docs:
         title = retriever.documents[doc_id].title
         year = title_year(title)
-        chunks = [c for c in retriever.reading_order.get(doc_id, []) if year and year in c.text]
+        chunks = [c for c in retriever.reading_order.get(doc_id, []) if year in c.text] if year else []
         if not chunks:
             continue
         similarities = retriever.index.sentence_similarities(vector, chunks, lambda text, year=year: year in text and quotable(text))
@@ -70,7 +70,7 @@ def horizon(turn: Turn, docs: list[str], retriever: Retriever, settings: Setting
         if not scored:
             continue
         _, chunk, i = max(scored, key=lambda s: s[0])
-        picks.append(Pick(Passage(chunk, 1.0, 1.0), sentences(chunk.text)[i]))
+        picks.append(Pick(Passage.picked(chunk), sentences(chunk.text)[i]))
         lines.append((f"{title} (the year in its title: {year}):", picks[-1]))
     if not picks:
         return None

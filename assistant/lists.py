@@ -88,14 +88,14 @@ def items(outline: list[Section], kind: str, priority: str | None = None) -> lis
         for s in outline:
             if s.priority and s.priority not in firsts:
                 firsts[s.priority] = s
-        return [(title, _passage(s.chunks[0]), _lead(s.chunks[0].text)) for title, s in firsts.items()]
+        return [(title, Passage.picked(s.chunks[0]), _lead(s.chunks[0].text)) for title, s in firsts.items()]
     out = []
     for s in members(outline, (kind,), priority):
         if _one_item(s):
-            out.append((s.title, _passage(s.chunks[0]), _lead(s.chunks[0].text)))
+            out.append((s.title, Passage.picked(s.chunks[0]), _lead(s.chunks[0].text)))
             continue
         for c in s.chunks:  # a group of bullets: each bullet is an item
-            out += [(s.priority or s.title, _passage(c), b) for b in bullets(c.text) if quotable(b)]
+            out += [(s.priority or s.title, Passage.picked(c), b) for b in bullets(c.text) if quotable(b)]
     return out
 
 
@@ -351,7 +351,7 @@ def _scored_items(outline: list[Section], kinds: tuple[str, ...], within: str | 
         similarity, sentence = max((by_sentence[chunk.id].get(s, 0.0), s) for s in own)
         similarity = max(similarity, titled.get(label, 0.0))
         bullet = chunk.role != "item" and not priorities
-        item = _Item(label, _passage(chunk), text if bullet else sentence, similarity, scorer.share(text, chunk.section))
+        item = _Item(label, Passage.picked(chunk), text if bullet else sentence, similarity, scorer.share(text, chunk.section))
         key = label if priorities else f"{chunk.id} {text}"
         if key in scored:  # the priority's closest sentence so far, with the most of the focus's words
             item, other = sorted([scored[key], item], key=lambda i: -i.similarity)
@@ -432,10 +432,6 @@ def _one_item(section: Section) -> bool:
     return section.role == "item" and section.kind not in LINE_KINDS
 
 
-def _passage(chunk) -> Passage:
-    return Passage(chunk, 1.0, 1.0)
-
-
 def _lead(text: str) -> str:
     return next((s for s in sentences(text) if quotable(s)), text)
 
@@ -448,8 +444,8 @@ def _purpose(outline: list[Section]) -> Pick | None:
         for c in s.chunks:
             for sentence in sentences(c.text):
                 if _PURPOSE.search(sentence):
-                    return Pick(_passage(c), sentence)
-    return Pick(_passage(candidates[0].chunks[0]), _lead(candidates[0].chunks[0].text)) if candidates else None
+                    return Pick(Passage.picked(c), sentence)
+    return Pick(Passage.picked(candidates[0].chunks[0]), _lead(candidates[0].chunks[0].text)) if candidates else None
 
 
 def _label(chunk) -> str:

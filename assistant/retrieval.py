@@ -39,6 +39,11 @@ class Passage:
     similarity: float  # cosine similarity to the query (0 when only the keyword search found it)
     sentence_similarities: dict[int, float] = field(default_factory=dict)  # each sentence's cosine (by number), when re-ranked
 
+    @classmethod
+    def picked(cls, chunk: StoredChunk) -> Passage:
+        """A passage an answer takes by rule (an outline item, a definition), not from a search."""
+        return cls(chunk, 1.0, 1.0)
+
     @property
     def sentence_similarity(self) -> float:
         """Cosine similarity of the passage's sentence nearest to the query (0 when not re-ranked)."""
