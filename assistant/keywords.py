@@ -71,6 +71,16 @@ def terms(text: str) -> list[str]:
     return out
 
 
+def family(term: str, letters: int = 6) -> str:
+    """The first ``letters`` letters of a word, which it shares with the words of its family
+    ("tourist", "tourism"); "" for a shorter word, which has no family but itself.
+
+    >>> family("tourists") == family("tourism"), family("volunteer") == family("voluntary"), family("bus")
+    (True, True, '')
+    """
+    return term[:letters] if len(term) >= letters else ""
+
+
 # Words that say what the user wants done, not what the answer is about: they do not count
 # when checking whether the passages cover the question.
 QUESTION_WORDS = frozenset(terms(" ".join([
