@@ -133,7 +133,7 @@ class Turn:
     comparison: bool = False
     overview: bool = False
     more: bool = False  # "tell me more": the same question, a longer answer
-    priority_number: int | None = None  # a priority named by its place ("the third priority"; "the second" after a list of them)
+    priority_number: int | None = None  # a priority named by its place ("the third priority"; "the second" after a list of them), -1 the last
     item_number: int | None = None  # one item of the list of ``kind`` by its place, -1 the last ("the last step")
     priority_text: str = ""  # the earlier question that named the priority "its goals" belong to ("" : this one)
     answer_type: AnswerType = field(default_factory=AnswerType)  # a figure, a name, or any sentence that says it
@@ -322,7 +322,11 @@ def _bare_place(text: str) -> int | None:
 
     >>> _bare_place("the goals under the third?"), _bare_place("the second one"), _bare_place("what about second homes?")
     (3, 2, None)
+    >>> _bare_place("the outcomes of the last one"), _bare_place("the last ten years")
+    (-1, None)
     """
+    if (one := _ORDINAL_ONE.search(text)) and one.group(1).lower() in ("last", "final"):
+        return -1
     m = _ORDINAL.search(text)
     if not m or re.match(r"\s+(?!(ones?|priority|priorities|of|in|on|for|and|or)\b)\w", text[m.end():], re.I):
         return None

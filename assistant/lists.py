@@ -57,6 +57,8 @@ def anchor(question: str, outline: list[Section], number: int | None = None) -> 
     titles = list(dict.fromkeys(s.priority for s in outline if s.priority))
     asked = PRIORITY_NUMBER.search(question)
     number = number or (int(asked.group(1)) if asked else None)
+    if number == -1:  # "the last one"
+        return titles[-1] if titles else None
     if number:
         numbered = [t for t in titles if re.search(rf"\bpriority\s+{number}\b", t, re.I)]
         if numbered or not any(PRIORITY_NUMBER.search(t) for t in titles):
@@ -238,8 +240,8 @@ def one_priority(turn: Turn, docs: list[str], retriever: Retriever, settings: Se
     for doc_id in docs:
         outline = retriever.outlines.get(doc_id, [])
         within = named_priority(turn, outline)
-        if not within or not set(turn.topic) <= set(topic_terms(priority_name(within))):
-            continue
+        if not within or not (set(turn.topic) <= _name_words(within) or (turn.priority_number and _names_a_priority(turn.topic, outline))):
+            continue  # "and the second priority?" after the Proud Place one: the second, not Proud Place's words
         lines.append(f"{retriever.documents[doc_id].title}:")
         _add_items([(bare_title(t), p, s) for t, p, s in items(outline, "priority") if t == within], lines, picks)
         kind = stated_kind(outline, "goal", within)
@@ -248,6 +250,15 @@ def one_priority(turn: Turn, docs: list[str], retriever: Retriever, settings: Se
             lines.append(f"Its {_count(len(found), kind)}:")
             _add_items([(label if label != within else "", p, s) for label, p, s in found], lines, picks)
     return _listed(turn, lines, picks, settings, "list") if picks else None
+
+
+def _name_words(priority: str) -> set[str]:
+    return set(topic_terms(priority_name(priority)))
+
+
+def _names_a_priority(topic: list[str], outline: list[Section]) -> bool:
+    """Are the topic's words all words of one priority's name?"""
+    return bool(topic) and any(set(topic) <= _name_words(t) for t in dict.fromkeys(s.priority for s in outline if s.priority))
 
 
 def themed_list(turn: Turn, docs: list[str], retriever: Retriever, settings: Settings) -> Answer | None:

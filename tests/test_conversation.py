@@ -169,6 +169,16 @@ def test_a_bare_place_after_a_list_of_priorities_is_that_priority_and_no_topic()
     assert (fifth.kind, fifth.priority_number, fifth.focus, fifth.topic) == ("outcome", 5, [], [])
     homes = read("what about second homes?", ["What are the West plan's priorities?"], ALIASES)
     assert homes.priority_number is None and "second" in homes.topic  # an ordinal before a noun qualifies it
+    last = read("what are the outcomes of the last one?", ["What are the West plan's priorities?"], ALIASES)
+    assert (last.kind, last.priority_number, last.topic) == ("outcome", -1, [])
+
+
+def test_the_last_priority_and_another_priority_after_one_named_by_its_title(corpus_assistant):
+    last = corpus_assistant.ask("what are the outcomes of the last one?", ["What are the priorities of the West plan?"])
+    assert last.kind == "list" and {c.section.split(" > ")[0] for c in last.citations} == {"Our Priority 7: An Efficient & Enabling Council"}
+    second = corpus_assistant.ask("and the second priority?", ["Tell me about the North vision's Proud Place priority"])
+    assert second.kind == "list" and second.citations[0].section.startswith("6 Priority 2: Prosperous Place")
+    assert not any("Proud Place" in c.section for c in second.citations)  # the earlier priority's name is no topic now
 
 
 def test_an_item_named_by_the_number_after_its_kind_is_that_item():
