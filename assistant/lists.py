@@ -345,26 +345,29 @@ def _scored_items(outline: list[Section], kinds: tuple[str, ...], within: str | 
                   scorer: Scorer, retriever: Retriever) -> list[_Item]:
     """Every item of ``kinds`` (under the priority ``within``, if given) in reading order, scored."""
     priorities = kinds == ("priority",)
+    # (label, chunk, text, key): the parts with one key make one item (a priority's chunks; a goal or a
+    # driver written over several chunks); each bullet of a list of outcomes is an item of its own
     if priorities:
-        parts = [(bare_title(s.priority), c, c.text) for s in outline if s.priority and s.priority == (within or s.priority) for c in s.chunks]
+        parts = [(bare_title(s.priority), c, c.text, s.priority) for s in outline if s.priority and s.priority == (within or s.priority)
+                 for c in s.chunks]
     else:
-        parts = [(_label(c), c, text) for kind in kinds for s in members(outline, (kind,), within) for c in s.chunks
+        parts = [(_label(c), c, text, s.path if _one_item(s) else f"{c.id} {text}") for kind in kinds
+                 for s in members(outline, (kind,), within) for c in s.chunks
                  for text in ([c.text] if _one_item(s) else [b for b in bullets(c.text) if quotable(b)])]
-    chunks = list({c.id: c for _, c, _ in parts}.values())
+    chunks = list({c.id: c for _, c, _, _ in parts}.values())
     similarities = retriever.index.sentence_similarities(vector, chunks)
     by_sentence = {c.id: {s: similarities.get(c.id, {}).get(n, 0.0) for n, s in enumerate(sentences(c.text))} for c in chunks}
     # a priority is also as close as its title ("homes": "More and Better Quality Homes")
-    titles = dict.fromkeys(label for label, _, _ in parts) if priorities else {}
+    titles = dict.fromkeys(label for label, _, _, _ in parts) if priorities else {}
     titled = {label: float(np.dot(vector, retriever.label_vector(priority_name(label)))) for label in titles}
-    scored: dict[str, _Item] = {}  # a priority's chunks make one item (by its title); otherwise one per text
-    for label, chunk, text in sorted(parts, key=lambda part: part[1].start):
+    scored: dict[str, _Item] = {}
+    for label, chunk, text, key in sorted(parts, key=lambda part: part[1].start):
         own = [s for s in sentences(text) if quotable(s)] or [text]
         similarity, sentence = max((by_sentence[chunk.id].get(s, 0.0), s) for s in own)
         similarity = max(similarity, titled.get(label, 0.0))
         bullet = chunk.role != "item" and not priorities
         item = _Item(label, Passage.picked(chunk), text if bullet else sentence, similarity, scorer.share(text, chunk.section))
-        key = label if priorities else f"{chunk.id} {text}"
-        if key in scored:  # the priority's closest sentence so far, with the most of the focus's words
+        if key in scored:  # the item's closest sentence so far, with the most of the focus's words
             item, other = sorted([scored[key], item], key=lambda i: -i.similarity)
             item.share = max(item.share, other.share)
         scored[key] = item

@@ -467,6 +467,12 @@ def test_a_topic_before_the_kind_lists_only_the_items_about_it(corpus_assistant)
     assert "Civic Leadership" not in answer.answer  # not all 25 goals
 
 
+def test_a_section_written_over_several_passages_is_one_item_of_a_list(corpus_assistant):
+    answer = corpus_assistant.ask("Which of the North's drivers are about the environment?")
+    listed = [line.split(" — ")[0] for line in answer.answer.splitlines() if line.startswith("• ")]
+    assert listed[0] == "• 3.1.4 Protecting our environment" and len(listed) == len(set(listed))
+
+
 def test_a_place_named_by_one_document_only_is_answered_from_that_document(corpus_assistant):
     # Corby is a town of North Northamptonshire; only the West plan speaks of hospitals.
     corby = corpus_assistant.ask("Is there a plan for a new hospital in Corby?")
