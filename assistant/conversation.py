@@ -182,7 +182,8 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
     # a follow-up by its words ("and for housing?", "which one ...?" after a list), a narrowing one, a short
     # question that can only mean something in context ("why?"), or one that only moves it ("only in the North")
     follow_up = before is not None and (which_item or narrows or _is_follow_up(question, max_words) or (
-        not topic and not kind and (_IN_SCOPE.match(question) if named else len(question.split()) <= max_words)))
+        not topic and not kind and (_IN_SCOPE.match(question) if named else len(question.split()) <= max_words)) or (
+        _asks_a_figure_in_passing(question) and before.kind is None and before.topic and not named))
     doc_ids = list(named) if named else ([] if comparison or before is None else before.doc_ids)
     # "the housing goals", "which priority does tourism fall under?": those about housing, tourism
     focus_text = _focus_text(own, kind)
@@ -351,6 +352,16 @@ def _asks_overview(own: str, named: bool) -> bool:
     West Northants plan?", "Tell me about the North Northamptonshire Vision"); the caller checks
     that no topic is left."""
     return bool(_OVERVIEW.search(own)) or (named and not _DEFINITION.search(own))
+
+
+def _asks_a_figure_in_passing(question: str) -> bool:
+    """A figure asked for in three words or fewer ("how much money?", "how many homes?"): of what
+    the conversation was about, after a question about a topic.
+
+    >>> _asks_a_figure_in_passing("how much money?"), _asks_a_figure_in_passing("How many people live in the West?")
+    (True, False)
+    """
+    return len(question.split()) <= 3 and AnswerType.of(question).figure
 
 
 def _is_follow_up(question: str, max_words: int) -> bool:

@@ -33,6 +33,13 @@ def test_a_fact_follow_up_swaps_its_topic_unless_it_points_back_at_it():
     assert "parks" in turn.query  # "it": still the parks
 
 
+def test_a_figure_asked_in_a_few_words_is_of_the_earlier_topic():
+    money = read("how much money?", ["What does the West plan say about regeneration?"], ALIASES)
+    assert money.follow_up and money.doc_ids == [WEST] and "regeneration" in money.query
+    fresh = read("How many people live in North Northamptonshire?", ["What does the West plan say about regeneration?"], ALIASES)
+    assert not fresh.follow_up and "regeneration" not in fresh.query
+
+
 def test_care_about_frames_the_topic_rather_than_being_it():
     assert read("Do both plans care about the environment?", [], ALIASES).topic == ["environment"]
     assert "care" in read("What does the West plan say about social care?", [], ALIASES).topic
