@@ -81,14 +81,16 @@ def family(term: str, letters: int = 6) -> str:
     return term[:letters] if len(term) >= letters else ""
 
 
-# Words that say what the user wants done, not what the answer is about: they do not count
-# when checking whether the passages cover the question.
+# Words that say what the user wants done (or how sure an answer should be), not what the answer
+# is about: they do not count when checking whether the passages cover the question.
 QUESTION_WORDS = frozenset(terms(" ".join([
     "compare", "comparison", "contrast", "differ", "difference", "different", "differently", "similar", "similarity",
     "agree", "disagree", "alike", "unlike", "versus", "similarly", "detail", "details", "elaborate", "expand",
     "document", "documents", "say", "said", "mention", "mentioned", "describe", "described",
     "explain", "tell", "treat", "approach", "address", "addressed", "cover", "covered",
     "discuss", "discussed", "talk", "list", "summarise", "summarize", "according",
+    # how sure: "Is the population expected to grow?" asks what the documents say will happen
+    "expected", "predicted", "forecast", "projected", "anticipated", "likely",
 ])))
 
 

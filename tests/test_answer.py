@@ -350,6 +350,7 @@ def test_in_a_larger_library_an_unnamed_scope_is_the_best_ranked_documents(corpu
 @pytest.mark.parametrize("question, phrase", [
     ("How long do women live in West Northants?", "83.5 female life expectancy"),  # no word in common: meaning picks it
     ("How many homeless people are there in West Northamptonshire?", "2,102 Homelessness"),
+    ("What is the population expected to grow to?", "Based upon the ONS 2023 mid-year"),  # "expected" is in no passage: no topic
 ])
 def test_the_quoted_sentence_is_the_one_that_means_what_was_asked(corpus_assistant, question, phrase):
     answer = corpus_assistant.ask(question)
