@@ -27,7 +27,7 @@ from assistant.chunking import quotable, split_sentences as sentences
 from assistant.answer_type import AnswerType
 from assistant.found import found_model
 from assistant.conversation import named_terms, topic_terms
-from assistant.keywords import QUESTION_WORDS, KeywordIndex, term_set, terms
+from assistant.keywords import QUESTION_WORDS, KeywordIndex, family, term_set, terms
 from assistant.retrieval import Passage, Retrieval
 from assistant.settings import Settings
 
@@ -120,6 +120,13 @@ def evidence(passages: list[Passage], scorer: Scorer, settings: Settings) -> dic
         "names_person": float(wanted.person is not None and any(scorer.share(s, section) > 0 for section, s in giving)),
         "topic_unknown": float(scorer.topic_unknown),
     }
+
+
+def said_in_kin_words(topic: list[str], passages: list[Passage]) -> bool:
+    """Do the passages use a word of the ``family`` of a word of the topic? A library that never
+    says "tourists" still speaks of them when the passages to quote say "tourism"."""
+    wanted = {family(t) for t in named_terms(topic)} - {""}
+    return any(family(t) in wanted for p in passages for t in term_set(p.chunk.text))
 
 
 def is_supported(passages: list[Passage], scorer: Scorer, settings: Settings) -> tuple[bool, dict]:

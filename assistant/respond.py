@@ -17,11 +17,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from assistant import acronyms, lists
-from assistant.answer import Answer, Scorer, fact_answer, sentences
+from assistant.answer import Answer, Scorer, fact_answer, said_in_kin_words, sentences
 from assistant.comparison import side_by_side
-from assistant.conversation import Turn, named_terms
+from assistant.conversation import Turn
 from assistant.horizon import asks_horizon, horizon
-from assistant.keywords import family, term_set, terms
+from assistant.keywords import term_set, terms
 from assistant.retrieval import Passage, Retriever
 from assistant.settings import Settings
 
@@ -74,18 +74,11 @@ class Answerer:
         scorer = Scorer.for_question(turn.question, retrieval.query, retriever.keywords, s, retrieval.scope_terms)
         if retrieval.doc_ids and turn.topic and not scorer.topic_unknown:  # named in the library, but in the documents asked about?
             scorer = replace(scorer, topic_unknown=not retriever.names_topic(turn.topic, retrieval.doc_ids))
-        if scorer.topic_unknown and _said_in_kin_words(turn, retrieval.passages[: s.evidence_passages]):
+        if scorer.topic_unknown and said_in_kin_words(turn.topic, retrieval.passages[: s.evidence_passages]):
             scorer = replace(scorer, topic_unknown=False)  # "tourists": the passages to quote speak of "tourism"
         if turn.places and not scorer.topic_unknown and not _said_together(turn, retrieval.passages[: s.evidence_passages]):
             scorer = replace(scorer, topic_unknown=True)  # "a new hospital in Corby": hospitals, and Corby, but never both
         return fact_answer(turn.question, retrieval, scorer, s, s.answer_sentences * 2 if turn.more else None)
-
-
-def _said_in_kin_words(turn: Turn, passages: list[Passage]) -> bool:
-    """Do the passages use a word of the same ``family`` as a word of the topic? The library need
-    not use "tourists" when the passages to quote speak of "tourism"."""
-    wanted = {family(t) for t in named_terms(turn.topic)} - {""}
-    return any(family(t) in wanted for p in passages for t in term_set(p.chunk.text))
 
 
 def _said_together(turn: Turn, passages: list[Passage]) -> bool:

@@ -427,6 +427,11 @@ def test_a_topic_no_passage_names_is_not_found_unless_a_sentence_says_it_in_othe
     assert answer.evidence["topic_unknown"] == float(not found)
 
 
+def test_a_comparison_reads_a_word_of_the_topics_family_as_a_single_question_does(corpus_assistant):
+    answer = corpus_assistant.ask("Do both plans want more tourists?")
+    assert answer.kind == "comparison" and answer.found and "tourism" in answer.answer
+
+
 def test_what_happens_next_lists_the_roadmap(corpus_assistant):
     answer = corpus_assistant.ask("What happens next with the North Northamptonshire Vision?")
     assert answer.kind == "list" and answer.answer.startswith("North Northamptonshire Vision 2050 (BIG50) — 4 steps:")
