@@ -202,10 +202,9 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
     elif (item := _ORDINAL_ITEM.search(own) or numbered) and not (before and before.kind == "priority"):
         turn.kind, turn.overview = kind_named(item.group("kind")), False  # "the last step", "step two": that item
         turn.item_number = _number(item) if item is numbered else _item_place(item)
-    elif before and before.kind not in (None, "priority") and not kind and (
-            (one := _ORDINAL_ONE.search(own)) or (bare := _bare_place(own))):
+    elif before and before.kind not in (None, "priority") and not kind and (bare := _bare_place(own)):
         # "what is the second one?", "who takes part in the first?" after a list of steps: that step, in the list's documents
-        turn.kind, turn.item_number, turn.overview, turn.follow_up = before.kind, _item_place(one) if one else bare, False, True
+        turn.kind, turn.item_number, turn.overview, turn.follow_up = before.kind, bare, False, True
         turn.doc_ids = turn.doc_ids or before.doc_ids
         return turn
     if before is not None and before.kind == "priority" and turn.priority_number is None and turn.kind in _IN_A_PRIORITY:
@@ -326,8 +325,8 @@ def _bare_place(text: str) -> int | None:
     >>> _bare_place("the outcomes of the last one"), _bare_place("the last ten years")
     (-1, None)
     """
-    if (one := _ORDINAL_ONE.search(text)) and one.group(1).lower() in ("last", "final"):
-        return -1
+    if one := _ORDINAL_ONE.search(text):  # "the second one", "the last one"
+        return _item_place(one)
     m = _ORDINAL.search(text)
     if not m or re.match(r"\s+(?!(ones?|priority|priorities|of|in|on|for|and|or)\b)\w", text[m.end():], re.I):
         return None

@@ -57,7 +57,7 @@ def title_year(title: str) -> str | None:
 def horizon(turn: Turn, docs: list[str], retriever: Retriever, settings: Settings) -> Answer | None:
     """Per document of ``docs``: its title's year and the sentence using that year closest to the
     question. None when no document's title names a year."""
-    vector = retriever.embeddings.embed_query(turn.question)
+    vector = None  # the question's embedding, made once a document has a year to look for
     lines, picks = [], []
     for doc_id in docs:
         title = retriever.documents[doc_id].title
@@ -65,6 +65,7 @@ def horizon(turn: Turn, docs: list[str], retriever: Retriever, settings: Setting
         chunks = [c for c in retriever.reading_order.get(doc_id, []) if year in c.text] if year else []
         if not chunks:
             continue
+        vector = vector or retriever.embeddings.embed_query(turn.question)
         similarities = retriever.index.sentence_similarities(vector, chunks, lambda text, year=year: year in text and quotable(text))
         scored = [(similarity, chunk, i) for chunk in chunks for i, similarity in similarities.get(chunk.id, {}).items()]
         if not scored:

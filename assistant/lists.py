@@ -54,7 +54,7 @@ def scope(turn: Turn, retriever: Retriever, settings: Settings) -> list[str]:
 def anchor(question: str, outline: list[Section], number: int | None = None) -> str | None:
     """The priority a question names: by number ("priority 2", or ``number``: "the second
     priority"), else by every word of its title ("the Proactive Place goals")."""
-    titles = list(dict.fromkeys(s.priority for s in outline if s.priority))
+    titles = _priority_titles(outline)
     asked = PRIORITY_NUMBER.search(question)
     number = number or (int(asked.group(1)) if asked else None)
     if number == -1:  # "the last one"
@@ -64,13 +64,23 @@ def anchor(question: str, outline: list[Section], number: int | None = None) -> 
         if numbered or not any(PRIORITY_NUMBER.search(t) for t in titles):
             return (numbered or titles[number - 1 : number] or [None])[0]
     words = set(terms(question))
-    return next((t for t in titles if (own := set(topic_terms(priority_name(t)))) and own <= words), None)
+    return next((t for t in titles if (own := _name_words(t)) and own <= words), None)
 
 
 def named_priority(turn: Turn, outline: list[Section]) -> str | None:
     """The priority the question names, else the one the earlier question named ("What is the
     first priority?" ... "what are its commitments?")."""
     return anchor(turn.question, outline, turn.priority_number) or (anchor(turn.priority_text, outline) if turn.priority_text else None)
+
+
+def _priority_titles(outline: list[Section]) -> list[str]:
+    """The titles of a document's priorities, in reading order."""
+    return list(dict.fromkeys(s.priority for s in outline if s.priority))
+
+
+def _name_words(priority: str) -> set[str]:
+    """The topic words of a priority's name ("Proud Place": proud, place)."""
+    return set(topic_terms(priority_name(priority)))
 
 
 def priority_name(title: str) -> str:
@@ -138,7 +148,7 @@ def anchored(turn: Turn, docs: list[str], retriever: Retriever) -> dict[str, str
 def names_a_priority(turn: Turn, docs: list[str], retriever: Retriever) -> bool:
     """Is the focus only the name of the priority the conversation names ("Which goals are about
     Prosperous Place?")? Then the question asks for all of that priority's items."""
-    return any(within and set(turn.focus) <= set(topic_terms(priority_name(within)))
+    return any(within and set(turn.focus) <= _name_words(within)
                for within in anchored(turn, docs, retriever).values())
 
 
@@ -252,13 +262,9 @@ def one_priority(turn: Turn, docs: list[str], retriever: Retriever, settings: Se
     return _listed(turn, lines, picks, settings, "list") if picks else None
 
 
-def _name_words(priority: str) -> set[str]:
-    return set(topic_terms(priority_name(priority)))
-
-
 def _names_a_priority(topic: list[str], outline: list[Section]) -> bool:
     """Are the topic's words all words of one priority's name?"""
-    return bool(topic) and any(set(topic) <= _name_words(t) for t in dict.fromkeys(s.priority for s in outline if s.priority))
+    return bool(topic) and any(set(topic) <= _name_words(t) for t in _priority_titles(outline))
 
 
 def themed_list(turn: Turn, docs: list[str], retriever: Retriever, settings: Settings) -> Answer | None:
@@ -274,7 +280,7 @@ def themed_list(turn: Turn, docs: list[str], retriever: Retriever, settings: Set
         described[p.chunk.priority] = max(described.get(p.chunk.priority, 0.0), p.similarity)
     theme = _clear_winner(described, settings.theme_similarity, settings.theme_margin)
     if not theme:  # the descriptions do not decide: does one priority's title name the topic?
-        titles = dict.fromkeys(s.priority for s in outline if s.priority)
+        titles = _priority_titles(outline)
         titled = {t: float(np.dot(topic.vector, retriever.label_vector(priority_name(t)))) for t in titles}
         theme = _clear_winner(titled, settings.theme_title_similarity, settings.theme_title_margin)
     if not theme:

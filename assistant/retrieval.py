@@ -134,10 +134,10 @@ class Retriever:
         return self._label_vectors[label]
 
     def related(self, words: list[str], others: list[str]) -> list[list[float]]:
-        """How close in meaning each of ``words`` is to each of ``others`` (cosines), embedded in one
-        batch and not remembered: they are the user's words (``label_vector`` keeps only titles)."""
+        """How close in meaning each of ``words`` is to each of ``others`` (cosines of the unit-length
+        vectors both embedders give), embedded in one batch and not remembered: they are the user's
+        words (``label_vector`` keeps only titles)."""
         vectors = np.array(self.embeddings.embed_documents(words + others))
-        vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
         return (vectors[: len(words)] @ vectors[len(words) :].T).tolist()
 
     def read(self, question: str, history: list[str] | None = None, doc_id: str | None = None) -> Turn:
