@@ -28,6 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from assistant.answer_type import AnswerType
+from assistant.figures import in_measure_words
 from assistant.keywords import QUESTION_WORDS, terms
 from assistant.structure import CARDINALS, IS_A_KIND, KIND_WORDS, LINE_KINDS, LIST_QUALIFIERS, PRIORITY_NUMBER, kind_named, wanted_kind
 
@@ -163,6 +164,7 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
         named = {d: n for d, n in named.items() if d not in ruled_out} or dict.fromkeys((d for d in aliases if d not in ruled_out), [])
     own = _OTHER.sub(" ", without_phrases(question_left, used)).strip()  # "the other plan" names a document, as an alias does
     own = _CONCERN.sub("", own)  # "do they care about parks?": parks, not care
+    own = in_measure_words(own)  # "how many folks live there?": the population
     topic, kind = topic_terms(own), wanted_kind(own)
     if named and not kind and topic and set(topic) <= _ABOUT_ITSELF:  # about the named document itself: search for it
         own = named_as_this(question_left, used)

@@ -93,6 +93,28 @@ def for_other_group(sentence: str, asked: frozenset[str]) -> bool:
     return bool(asked and named) and not asked & named
 
 
+# "how many people live in X", "how many residents does X have": the count of the people living there is its population
+_RESIDENTS = r"people|folks?|residents|inhabitants|persons"
+_HEADCOUNT = re.compile(
+    rf"\b(how many) ({_RESIDENTS})( (will|would|do|does|did|currently|now|actually))* (live|living|reside|residing)\b"
+    rf"|\b(how many) ({_RESIDENTS})(?= (are|were|will there be) (there|in|living)\b| (does|do|will|did) ([\w'-]+ ){{0,4}}have\b)",
+    re.I,
+)
+
+
+def in_measure_words(question: str) -> str:
+    """The question with a count of the people living somewhere named as documents name it: a population.
+
+    >>> in_measure_words("How many folks live in West Northants?")
+    'How many population in West Northants?'
+    >>> in_measure_words("How many people will live there by 2030?"), in_measure_words("how many residents does Corby have?")
+    ('How many population there by 2030?', 'how many population does Corby have?')
+    >>> in_measure_words("How many people have a job?"), in_measure_words("How long do women live?")
+    ('How many people have a job?', 'How long do women live?')
+    """
+    return _HEADCOUNT.sub(lambda m: f"{m.group(1) or m.group(6)} population", question)
+
+
 def wants_figure(question: str) -> bool:
     return bool(_FIGURE_QUESTION.search(question))
 

@@ -564,3 +564,9 @@ def test_the_period_each_document_covers_is_its_title_year_quoted_from_its_text(
     assert_well_cited(answer)
     one = corpus_assistant.ask("How long does the West plan run?")
     assert [c.doc_id for c in one.citations] == [WEST] and "2030" in one.answer
+
+
+@pytest.mark.parametrize("question", ["How many people live in West Northants?", "How many people will live in West Northamptonshire by 2030?"])
+def test_how_many_people_live_somewhere_asks_for_its_population(corpus_assistant, question):
+    answer = corpus_assistant.ask(question)
+    assert answer.found and "434,349" in answer.answer.split("[1]")[0]  # the first sentence quoted gives it
