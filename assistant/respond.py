@@ -7,7 +7,8 @@
 - a kind of section, no focus ("the goals of X", "compare the priorities of both plans") -> lists.complete_list
 - a kind of section and a focus ("goals about X", "the X goals") -> lists.themed_list, else lists.topical_list
 - a comparison over two or more documents       -> comparison.side_by_side (with no topic: the overviews)
-- anything else                                 -> answer.fact_answer (or "not found")
+- anything else                                 -> answer.fact_answer (or "not found"), only from the priority
+  the question names, if it names one ("What does the Proud Place priority say about housing?")
 A structural shape that finds nothing in the outline falls through to the fact answer; when the
 documents have no section of the kind asked for, the answer opens by saying so (``lists.without_kind``).
 """
@@ -63,14 +64,18 @@ class Answerer:
         if turn.comparison and len(docs) > 1:
             scorer = Scorer.for_question(turn.question, turn.query, retriever.keywords, s, _WHERE | set(terms(" ".join(turn.names))))
             return side_by_side(turn, docs, retriever, scorer, s)
-        answer = self._fact(turn, retriever, k)
+        # "What does the Prosperous Place priority say about housing?": only what that priority says
+        within = {d: p for d, p in lists.anchored(turn, turn.doc_ids or sorted(retriever.outlines), retriever).items() if p}
+        answer = self._fact(turn, retriever, k, within)
         if not answer.found and turn.narrowing_query:  # "what about affordability?" after housing: of housing
-            answer = self._fact(replace(turn, query=turn.narrowing_query), retriever, k)
+            answer = self._fact(replace(turn, query=turn.narrowing_query), retriever, k, within)
         return lists.without_kind(answer, turn, docs, retriever) if kind_absent else answer
 
-    def _fact(self, turn: Turn, retriever: Retriever, k: int | None) -> Answer:
+    def _fact(self, turn: Turn, retriever: Retriever, k: int | None, within: dict[str, str] | None = None) -> Answer:
+        """The fact answer; ``within`` (a priority's title per document) keeps it to those priorities."""
         s = self.settings
-        retrieval = retriever.find(turn, k or s.top_k)
+        retrieval = (retriever.find(turn, k or s.top_k, list(within), priorities=list(within.values())) if within
+                     else retriever.find(turn, k or s.top_k))
         scorer = Scorer.for_question(turn.question, retrieval.query, retriever.keywords, s, retrieval.scope_terms)
         if retrieval.doc_ids and turn.topic and not scorer.topic_unknown:  # named in the library, but in the documents asked about?
             scorer = replace(scorer, topic_unknown=not retriever.names_topic(turn.topic, retrieval.doc_ids))

@@ -55,7 +55,7 @@ class Retrieval:
     query: str
     doc_ids: list[str]  # documents searched (empty: all)
     passages: list[Passage]
-    scope_terms: set[str]  # words of the document names the question used to choose its scope
+    scope_terms: set[str]  # words of the document (and priority) names the question used to choose its scope
 
 
 class Retriever:
@@ -156,19 +156,21 @@ class Retriever:
         return self.find(turn, k or self.settings.top_k, balanced=turn.comparison and len(turn.doc_ids) != 1)
 
     def find(self, turn: Turn, k: int, doc_ids: list[str] | None = None, kinds: tuple[str, ...] | None = None,
-             balanced: bool = False) -> Retrieval:
+             balanced: bool = False, priorities: list[str] | None = None) -> Retrieval:
         """The ``k`` best passages for the turn's query in ``doc_ids`` (default: the turn's scope),
-        only from sections of ``kinds`` when given."""
+        only from sections of ``kinds`` and under ``priorities`` (their titles) when given."""
         s = self.settings
         doc_ids = turn.doc_ids if doc_ids is None else doc_ids
-        query = turn.query
+        where = set(terms(" ".join(turn.names + (priorities or []))))  # words that chose where to look, not what
+        query = " ".join(w for w in turn.query.split() if not set(terms(w)) & where) if priorities else turn.query
         if turn.vector is None or turn.vector_of != query:  # one answer may search once per document
             turn.vector, turn.vector_of = self.embeddings.embed_query(query), query
         vector = turn.vector
-        dense = self.index.dense_search(vector, s.candidates, doc_ids, kinds)
+        dense = self.index.dense_search(vector, s.candidates, doc_ids, kinds, priorities)
         allowed = None
-        if doc_ids or kinds:
-            allowed = {c.id for d in (doc_ids or self.reading_order) for c in self.reading_order.get(d, []) if not kinds or c.kind in kinds}
+        if doc_ids or kinds or priorities:
+            allowed = {c.id for d in (doc_ids or self.reading_order) for c in self.reading_order.get(d, [])
+                       if (not kinds or c.kind in kinds) and (not priorities or c.priority in priorities)}
         keyword = self.keywords.search(query, s.candidates, allowed, frame=FRAME_WORDS)
         similarity = dict(dense)
         if s.fusion == "rrf":
@@ -180,7 +182,7 @@ class Retriever:
         passages = self._rerank(vector, passages, turn)
         if balanced:
             passages = balance(passages)
-        return Retrieval(query, doc_ids, passages[:k], set(terms(" ".join(turn.names))))
+        return Retrieval(query, doc_ids, passages[:k], where)
 
 
     def _rerank(self, vector: list[float], passages: list[Passage], turn: Turn) -> list[Passage]:

@@ -570,3 +570,14 @@ def test_the_period_each_document_covers_is_its_title_year_quoted_from_its_text(
 def test_how_many_people_live_somewhere_asks_for_its_population(corpus_assistant, question):
     answer = corpus_assistant.ask(question)
     assert answer.found and "434,349" in answer.answer.split("[1]")[0]  # the first sentence quoted gives it
+
+
+def test_what_a_named_priority_says_about_a_topic_is_quoted_from_that_priority_only(corpus_assistant):
+    answer = corpus_assistant.ask("What does the Prosperous Place priority say about housing?")
+    assert answer.found and answer.citations
+    assert all(c.section.startswith("6 Priority 2: Prosperous Place") for c in answer.citations), [c.section for c in answer.citations]
+
+
+def test_the_words_of_a_priority_s_name_are_no_evidence_about_a_topic_it_does_not_cover(corpus_assistant):
+    # Proud Place says nothing about housing; its sentences about being proud are no answer.
+    assert not corpus_assistant.ask("What does the Proud Place priority say about housing?").found
