@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from assistant.answer_type import AnswerType
 from assistant.figures import in_measure_words
 from assistant.keywords import QUESTION_WORDS, terms
-from assistant.structure import CARDINALS, IS_A_KIND, KIND_WORDS, LINE_KINDS, LIST_QUALIFIERS, PRIORITY_NUMBER, kind_named, wanted_kind
+from assistant.structure import ANY_KIND, CARDINALS, IS_A_KIND, KIND_WORDS, LINE_KINDS, LIST_QUALIFIERS, PRIORITY_NUMBER, kind_named, wanted_kind
 
 _FOLLOW_UP = re.compile(
     r"^(and|but|also|what about|how about|what of|same|so|then|or|is that|are they|does it|do they|tell me more)\b"
@@ -76,7 +76,7 @@ _NUMBERED_ITEM = re.compile(r"\b(?P<kind>step|stage|phase|principle|driver|goal|
                             r"(\s+(is\s+)?(number|no\.?))?\s+(?P<n>\d{1,2}|" + "|".join(CARDINALS) + r")\b(?!\s*%)", re.I)
 _IN_A_PRIORITY = (None, "priority", "goal", "outcome", "priority_area", "action")  # what a priority's place can narrow
 # the words of every kind, the longest first: "priority areas" is one kind, not "priority" and a topic "areas"
-_KIND_WORDS = "|".join(sorted(KIND_WORDS.values(), key=len, reverse=True))
+_KIND_WORDS = ANY_KIND
 # "which one is about jobs?", "which is about housing?", "the transport one" after a list ask for one of its
 # items, not which document (unless "of the plans").
 _WHICH_ITEM = re.compile(r"\bwhich (ones?|is|are|of (them|those|these))\b(?!\s+of\s+the\s+(two|plans?|documents?|visions?)\b)"

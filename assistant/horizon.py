@@ -8,8 +8,8 @@ left to the fact answer.
 
 >>> asks_horizon("How long does the plan run?"), asks_horizon("What time frame does it cover?")
 (True, True)
->>> asks_horizon("How do the two documents differ in the year they look ahead to?")
-True
+>>> asks_horizon("How do the two documents differ in the year they look ahead to?"), asks_horizon("How long is the vision meant to last?")
+(True, True)
 >>> asks_horizon("How long is the waiting list?"), asks_horizon("What is the time frame for net zero?")
 (False, False)
 >>> title_year("North Northamptonshire Vision 2050 (BIG50)"), title_year("Transport Plan"), title_year("Plan 2021-2031")
@@ -37,7 +37,7 @@ _ASKS = re.compile(
     re.I)
 # the words of a question about a time span: anything else is a topic ("the time frame for net zero")
 _SPAN_WORDS = frozenset(terms("time frame timeframe timescale horizon end date period cover span run last long look ahead "
-                              "forward far future year finish expire differ"))
+                              "forward far future year finish expire differ meant supposed intended designed"))
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
 
 

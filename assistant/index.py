@@ -212,10 +212,11 @@ class Index:
         return _documents(self._records(None, ["metadatas"])["metadatas"])
 
     def dense_search(self, vector: list[float], k: int, doc_ids: list[str] | None = None,
-                     kinds: tuple[str, ...] | None = None, priorities: list[str] | None = None) -> list[tuple[str, float]]:
-        """Ids of the ``k`` nearest chunks (of these documents, section kinds and priorities) with their cosine similarity."""
+                     kinds: tuple[str, ...] | None = None, within: tuple[str, list[str]] | None = None) -> list[tuple[str, float]]:
+        """Ids of the ``k`` nearest chunks (of these documents and section kinds, ``within`` a part of them:
+        a metadata field and its values) with their cosine similarity."""
         filters = [{field: {"$in": list(values)}} for field, values in
-                   (("doc_id", doc_ids), ("kind", kinds), ("priority", priorities)) if values]
+                   (("doc_id", doc_ids), ("kind", kinds), within or ("", None)) if values]
         where = filters[0] if len(filters) == 1 else ({"$and": filters} if filters else None)
         found = self.store.similarity_search_by_vector_with_relevance_scores(vector, k=k, filter=where)
         return [(doc.id, 1.0 - distance) for doc, distance in found]

@@ -65,17 +65,18 @@ class Answerer:
             scorer = Scorer.for_question(turn.question, turn.query, retriever.keywords, s, _WHERE | set(terms(" ".join(turn.names))))
             return side_by_side(turn, docs, retriever, scorer, s)
         # "What does the Prosperous Place priority say about housing?": only what that priority says
-        within = {d: p for d, p in lists.anchored(turn, turn.doc_ids or sorted(retriever.outlines), retriever).items() if p}
-        answer = self._fact(turn, retriever, k, within)
+        part = lists.named_part(turn, turn.doc_ids or sorted(retriever.outlines), retriever)
+        answer = self._fact(turn, retriever, k, part)
         if not answer.found and turn.narrowing_query:  # "what about affordability?" after housing: of housing
-            answer = self._fact(replace(turn, query=turn.narrowing_query), retriever, k, within)
+            answer = self._fact(replace(turn, query=turn.narrowing_query), retriever, k, part)
         return lists.without_kind(answer, turn, docs, retriever) if kind_absent else answer
 
-    def _fact(self, turn: Turn, retriever: Retriever, k: int | None, within: dict[str, str] | None = None) -> Answer:
-        """The fact answer; ``within`` (a priority's title per document) keeps it to those priorities."""
+    def _fact(self, turn: Turn, retriever: Retriever, k: int | None,
+              part: tuple[list[str], tuple[str, list[str]]] | None = None) -> Answer:
+        """The fact answer, only from the ``part`` of the documents the question names (``lists.named_part``), if any."""
         s = self.settings
-        retrieval = (retriever.find(turn, k or s.top_k, list(within), priorities=list(within.values())) if within
-                     else retriever.find(turn, k or s.top_k))
+        docs, within = part or (None, None)
+        retrieval = retriever.find(turn, k or s.top_k, docs, within=within)
         scorer = Scorer.for_question(turn.question, retrieval.query, retriever.keywords, s, retrieval.scope_terms)
         if retrieval.doc_ids and turn.topic and not scorer.topic_unknown:  # named in the library, but in the documents asked about?
             scorer = replace(scorer, topic_unknown=not retriever.names_topic(turn.topic, retrieval.doc_ids))

@@ -58,6 +58,10 @@ class Retrieval:
     scope_terms: set[str]  # words of the document (and priority) names the question used to choose its scope
 
 
+# Verbs that ask what a part of a document holds ("What does the Good Health goal offer?"), not about what.
+_ASKS_CONTENT = frozenset(terms("offer mean promise pledge involve include contain propose entail aim set out stand for"))
+
+
 class Retriever:
     def __init__(self, index: Index, embeddings: Embeddings, settings: Settings):
         self.index, self.embeddings, self.settings = index, embeddings, settings
@@ -156,21 +160,28 @@ class Retriever:
         return self.find(turn, k or self.settings.top_k, balanced=turn.comparison and len(turn.doc_ids) != 1)
 
     def find(self, turn: Turn, k: int, doc_ids: list[str] | None = None, kinds: tuple[str, ...] | None = None,
-             balanced: bool = False, priorities: list[str] | None = None) -> Retrieval:
+             balanced: bool = False, within: tuple[str, list[str]] | None = None) -> Retrieval:
         """The ``k`` best passages for the turn's query in ``doc_ids`` (default: the turn's scope),
-        only from sections of ``kinds`` and under ``priorities`` (their titles) when given."""
+        only from sections of ``kinds`` when given, and ``within`` a part of the documents when given:
+        ("priority", titles) or ("section", paths). The words naming that part choose where to
+        look: they are left out of the search and of the evidence."""
         s = self.settings
         doc_ids = turn.doc_ids if doc_ids is None else doc_ids
-        where = set(terms(" ".join(turn.names + (priorities or []))))  # words that chose where to look, not what
-        query = " ".join(w for w in turn.query.split() if not set(terms(w)) & where) if priorities else turn.query
+        field, values = within or ("", [])
+        where, query = set(terms(" ".join(turn.names))), turn.query  # words that chose where to look, not what
+        if values:  # "the Good Health goal ... about mental health": mental health; "the Good Health goal?": good health
+            part = set(terms(" ".join(values)))
+            rest = " ".join(w for w in query.split() if not set(terms(w)) & part)
+            if any(self.keywords.knows(t) for t in set(terms(rest)) - FRAME_WORDS - _ASKS_CONTENT - where):
+                where, query = where | part, rest
         if turn.vector is None or turn.vector_of != query:  # one answer may search once per document
             turn.vector, turn.vector_of = self.embeddings.embed_query(query), query
         vector = turn.vector
-        dense = self.index.dense_search(vector, s.candidates, doc_ids, kinds, priorities)
+        dense = self.index.dense_search(vector, s.candidates, doc_ids, kinds, within)
         allowed = None
-        if doc_ids or kinds or priorities:
+        if doc_ids or kinds or values:
             allowed = {c.id for d in (doc_ids or self.reading_order) for c in self.reading_order.get(d, [])
-                       if (not kinds or c.kind in kinds) and (not priorities or c.priority in priorities)}
+                       if (not kinds or c.kind in kinds) and (not values or getattr(c, field) in values)}
         keyword = self.keywords.search(query, s.candidates, allowed, frame=FRAME_WORDS)
         similarity = dict(dense)
         if s.fusion == "rrf":

@@ -581,3 +581,14 @@ def test_what_a_named_priority_says_about_a_topic_is_quoted_from_that_priority_o
 def test_the_words_of_a_priority_s_name_are_no_evidence_about_a_topic_it_does_not_cover(corpus_assistant):
     # Proud Place says nothing about housing; its sentences about being proud are no answer.
     assert not corpus_assistant.ask("What does the Proud Place priority say about housing?").found
+
+
+@pytest.mark.parametrize("question, section", [
+    ("What does the Skills gaps driver say?", "3.1.3 Skills gaps"),
+    ("What is the Inclusive Growth principle?", "Inclusive Growth"),
+    ("What does the Good Health goal say about mental health?", "Good Health"),
+])
+def test_an_item_named_by_title_and_kind_is_quoted_from_its_own_section(corpus_assistant, question, section):
+    answer = corpus_assistant.ask(question)
+    assert answer.found and answer.citations
+    assert all(c.section.endswith(section) for c in answer.citations), [c.section for c in answer.citations]
