@@ -28,7 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from assistant.answer_type import AnswerType
-from assistant.figures import in_measure_words
+from assistant.figures import in_measure_words, wants_figure
 from assistant.keywords import QUESTION_WORDS, terms
 from assistant.structure import ANY_KIND, CARDINALS, IS_A_KIND, KIND_WORDS, LINE_KINDS, LIST_QUALIFIERS, PRIORITY_NUMBER, kind_named, wanted_kind
 
@@ -192,7 +192,7 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
     if kind in LINE_KINDS and focus_text:  # "statistics about children": a question for figures about children
         kind = None
     # a summary asked for, a named document and nothing asked about it, or a comparison with nothing to compare on
-    overview = (_asks_overview(own, bool(named)) or (comparison and not kind)) and not topic
+    overview = (_asks_overview(own, bool(named)) or (comparison and not kind)) and not topic and not wants_figure(question)
     turn = Turn(question, own, doc_ids, used, kind, topic, topic_words(own), topic_terms(focus_text), focus_text,
                 follow_up, comparison, overview=overview, more=bool(_MORE.search(question)),
                 answer_type=AnswerType.of(question), places=places)

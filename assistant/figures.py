@@ -93,26 +93,34 @@ def for_other_group(sentence: str, asked: frozenset[str]) -> bool:
     return bool(asked and named) and not asked & named
 
 
-# "how many people live in X", "how many residents does X have": the count of the people living there is its population
+# Everyday words for the measures documents report, each with the documents' name for it:
+# "how many people live in X" / "residents does X have" (its population), "how long do men live"
+# (their life expectancy), "people who have a job" (people in employment).
 _RESIDENTS = r"people|folks?|residents|inhabitants|persons"
-_HEADCOUNT = re.compile(
-    rf"\b(how many) ({_RESIDENTS})( (will|would|do|does|did|currently|now|actually))* (live|living|reside|residing)\b"
-    rf"|\b(how many) ({_RESIDENTS})(?= (are|were|will there be) (there|in|living)\b| (does|do|will|did) ([\w'-]+ ){{0,4}}have\b)",
-    re.I,
-)
+_MEASURES = [
+    (re.compile(rf"\b(how many) ({_RESIDENTS})( (will|would|do|does|did|currently|now|actually))* (live|living|reside|residing)\b"
+                rf"|\b(how many) ({_RESIDENTS})(?= (are|were|will there be) (there|in|living)\b| (does|do|will|did) ([\w'-]+ ){{0,4}}have\b)",
+                re.I), lambda m: f"{m.group(1) or m.group(6)} population"),
+    (re.compile(r"\b(how long (do|does|will|can|did) ([\w'-]+ ){1,3}?)(live|survive)\b", re.I), lambda m: f"{m.group(1)}live (life expectancy)"),
+    (re.compile(r"\b(have|has|got|with) (a |paid )?jobs?\b|\bare (in work|working|employed)\b", re.I), lambda m: "are in employment"),
+]
 
 
 def in_measure_words(question: str) -> str:
-    """The question with a count of the people living somewhere named as documents name it: a population.
+    """The question with everyday words for a measure named as documents name it.
 
     >>> in_measure_words("How many folks live in West Northants?")
     'How many population in West Northants?'
     >>> in_measure_words("How many people will live there by 2030?"), in_measure_words("how many residents does Corby have?")
     ('How many population there by 2030?', 'how many population does Corby have?')
-    >>> in_measure_words("How many people have a job?"), in_measure_words("How long do women live?")
-    ('How many people have a job?', 'How long do women live?')
+    >>> in_measure_words("How long do men live here?"), in_measure_words("What share of people have a job?")
+    ('How long do men live (life expectancy) here?', 'What share of people are in employment?')
+    >>> in_measure_words("How long is the plan?"), in_measure_words("Will people get jobs?")
+    ('How long is the plan?', 'Will people get jobs?')
     """
-    return _HEADCOUNT.sub(lambda m: f"{m.group(1) or m.group(6)} population", question)
+    for words, measure in _MEASURES:
+        question = words.sub(measure, question)
+    return question
 
 
 def wants_figure(question: str) -> bool:
