@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from assistant.answer_type import AnswerType
 from assistant.figures import in_measure_words, wants_figure
 from assistant.keywords import QUESTION_WORDS, terms
-from assistant.structure import ANY_KIND, CARDINALS, IS_A_KIND, KIND_WORDS, LINE_KINDS, LIST_QUALIFIERS, PRIORITY_NUMBER, kind_named, wanted_kind
+from assistant.structure import ANY_KIND, CARDINALS, IS_A_KIND, KIND_WORD, LINE_KINDS, LIST_QUALIFIERS, PRIORITY_NUMBER, kind_named, wanted_kind
 
 _FOLLOW_UP = re.compile(
     r"^(and|but|also|what about|how about|what of|same|so|then|or|is that|are they|does it|do they|tell me more)\b"
@@ -75,14 +75,12 @@ _ORDINAL_ITEM = re.compile(_PLACE + r"\s+(guiding\s+)?"
 _NUMBERED_ITEM = re.compile(r"\b(?P<kind>step|stage|phase|principle|driver|goal|objective|outcome|priority)"
                             r"(\s+(is\s+)?(number|no\.?))?\s+(?P<n>\d{1,2}|" + "|".join(CARDINALS) + r")\b(?!\s*%)", re.I)
 _IN_A_PRIORITY = (None, "priority", "goal", "outcome", "priority_area", "action")  # what a priority's place can narrow
-# the words of every kind, the longest first: "priority areas" is one kind, not "priority" and a topic "areas"
-_KIND_WORDS = ANY_KIND
 # "which one is about jobs?", "which is about housing?", "the transport one" after a list ask for one of its
 # items, not which document (unless "of the plans").
 _WHICH_ITEM = re.compile(r"\bwhich (ones?|is|are|of (them|those|these))\b(?!\s+of\s+the\s+(two|plans?|documents?|visions?)\b)"
                          r"|\bthe\s+(?!" + _PLACE + r"\b|other\b)[a-z]+\s+(?-i:one)\s*[?.!]*$", re.I)
 # "which priority is that in?", "what goal is it under?": the item of that kind about what was asked before
-_WHICH_KIND = re.compile(r"\b(which|what)\s+(" + _KIND_WORDS + r")\b", re.I)
+_WHICH_KIND = re.compile(r"\b(which|what)\s+(" + ANY_KIND + r")\b", re.I)
 _DOCUMENT_NOUN = r"(plan|vision|document|strategy)"  # after a document's name, part of it ("the West plan")
 # A qualifier written in lower case still names a document before a document noun ("the west plan",
 # "north and west plans", "north vision's") or after "the" ("does the north want tourists", "and the
@@ -113,8 +111,7 @@ FRAME_WORDS = frozenset(terms("what which who how why when where list name give 
 _LOCATING_VERBS = "belong belongs fall falls come comes sit sits fit fits include includes contain contains feature features appear appears go goes"
 _LOCATING = re.compile(r"\b(" + "|".join(_LOCATING_VERBS.split()) + r")\b", re.I)
 _LOCATING_TERMS = frozenset(terms(_LOCATING_VERBS))
-_KIND_PATTERN = re.compile(r"\b(" + _KIND_WORDS + r")\b", re.I)
-_QUALIFIER_BEFORE_KIND = re.compile(r"\b([\w-]+)\s+(?=(" + _KIND_WORDS + r")\b)", re.I)  # "key priority": a word and the kind after it
+_QUALIFIER_BEFORE_KIND = re.compile(r"\b([\w-]+)\s+(?=(" + ANY_KIND + r")\b)", re.I)  # "key priority": a word and the kind after it
 _WORD = re.compile(r"[\w'’-]+")  # a word as the user wrote it ("children's", "cost-of-living")
 _LIST_QUALIFIERS = frozenset(terms(" ".join(LIST_QUALIFIERS)))  # "the seven priorities": no topic
 
@@ -380,7 +377,7 @@ def topic_terms(text: str) -> list[str]:
     ([], ['second', 'home'], ['final'])
     """
     text = _NUMBERED_ITEM.sub(" ", _ORDINAL_ITEM.sub(" ", _ORDINAL_ONE.sub(" ", text)))
-    text = _MORE.sub(" ", _KIND_PATTERN.sub(" ", _OVERVIEW.sub(" ", text)))  # "the overall aim": no topic, though "aim" is a kind
+    text = _MORE.sub(" ", KIND_WORD.sub(" ", _OVERVIEW.sub(" ", text)))  # "the overall aim": no topic, though "aim" is a kind
     return [t for t in terms(text) if t not in FRAME_WORDS and not t[0].isdigit()]
 
 
@@ -425,7 +422,7 @@ def modifier_words(text: str) -> str:
     >>> modifier_words("What values underpin how the council works?")
     ''
     """
-    kind = _KIND_PATTERN.search(text)
+    kind = KIND_WORD.search(text)
     words = _WORD.findall(text[: kind.start()]) if kind else []
     modifiers: list[str] = []
     for word in reversed(words):
@@ -447,7 +444,7 @@ def focus_words(text: str) -> str:
     >>> focus_words("What outcomes does it want for homes by 2030?")
     'homes'
     """
-    text = _KIND_PATTERN.sub(" ", text)
+    text = KIND_WORD.sub(" ", text)
     m = _CONNECTOR.search(text)
     if not m or not topic_terms(text[m.end():]):
         return ""

@@ -29,7 +29,7 @@ from assistant.keywords import terms
 from assistant.outline import Section, bare_title, members
 from assistant.retrieval import Passage, Retriever, quotes_title
 from assistant.settings import Settings
-from assistant.structure import ANY_KIND, GOAL_LIKE, LINE_KINDS, PRIORITY_NUMBER, kind_named
+from assistant.structure import GOAL_LIKE, KIND_WORD, LINE_KINDS, PRIORITY_NUMBER, kind_named
 
 PLURAL = {"priority": "priorities", "goal": "goals", "outcome": "outcomes", "priority_area": "priority areas",
           "action": "commitments", "principle": "principles", "driver": "drivers", "step": "steps", "statistics": "statistics"}
@@ -38,7 +38,6 @@ SINGULAR = {"priority": "priority", "goal": "goal", "outcome": "outcome", "prior
 NONE_OF = {"statistics": "no statistics page"}  # a document without a statistics page may still give figures elsewhere
 _PURPOSE = re.compile(r"\bour (vision|mission|aim|purpose|ambition)\b.*\bis\b|\b(this|the)\b[\w\s]{0,40}\b(plan|vision|strategy) is\b(?! not)", re.I)
 BULLET_KINDS = ("outcome", "priority_area", "action")  # kinds a plan states as bullet lists under each priority
-_KIND_WORD = re.compile(rf"\b({ANY_KIND})\b", re.I)
 
 
 def scope(turn: Turn, retriever: Retriever, settings: Settings) -> list[str]:
@@ -158,7 +157,7 @@ def named_part(turn: Turn, docs: list[str], retriever: Retriever) -> tuple[list[
     kind ("the Good Health goal", "the Skills gaps driver"), else a priority ("the Prosperous
     Place priority", "priority 1 of the West plan"). Returns the documents that have it and the
     part as ``Retriever.find`` takes it, (metadata field, values); None when it names none."""
-    kinds = {kind_named(m.group(0)) for m in _KIND_WORD.finditer(turn.question)}
+    kinds = {kind_named(m.group(0)) for m in KIND_WORD.finditer(turn.question)}
     items = {doc_id: [s.path for s in retriever.outlines.get(doc_id, [])
                       if s.role == "item" and s.kind in kinds and quotes_title(turn.question, s.title)] for doc_id in docs}
     items = {doc_id: paths for doc_id, paths in items.items() if paths}

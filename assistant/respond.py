@@ -7,8 +7,9 @@
 - a kind of section, no focus ("the goals of X", "compare the priorities of both plans") -> lists.complete_list
 - a kind of section and a focus ("goals about X", "the X goals") -> lists.themed_list, else lists.topical_list
 - a comparison over two or more documents       -> comparison.side_by_side (with no topic: the overviews)
-- anything else                                 -> answer.fact_answer (or "not found"), only from the priority
-  the question names, if it names one ("What does the Proud Place priority say about housing?")
+- anything else                                 -> answer.fact_answer (or "not found"), only from the part
+  of a document the question names, if any ("What does the Proud Place priority say about housing?",
+  "What does the Good Health goal say about mental health?": lists.named_part)
 A structural shape that finds nothing in the outline falls through to the fact answer; when the
 documents have no section of the kind asked for, the answer opens by saying so (``lists.without_kind``).
 """
@@ -64,7 +65,7 @@ class Answerer:
         if turn.comparison and len(docs) > 1:
             scorer = Scorer.for_question(turn.question, turn.query, retriever.keywords, s, _WHERE | set(terms(" ".join(turn.names))))
             return side_by_side(turn, docs, retriever, scorer, s)
-        # "What does the Prosperous Place priority say about housing?": only what that priority says
+        # "What does the Prosperous Place priority say about housing?": only what that priority says, as for a named goal
         part = lists.named_part(turn, turn.doc_ids or sorted(retriever.outlines), retriever)
         answer = self._fact(turn, retriever, k, part)
         if not answer.found and turn.narrowing_query:  # "what about affordability?" after housing: of housing

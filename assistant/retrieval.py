@@ -55,7 +55,7 @@ class Retrieval:
     query: str
     doc_ids: list[str]  # documents searched (empty: all)
     passages: list[Passage]
-    scope_terms: set[str]  # words of the document (and priority) names the question used to choose its scope
+    scope_terms: set[str]  # words of the names (of documents, of a part of one) the question used to choose its scope
 
 
 # Verbs that ask what a part of a document holds ("What does the Good Health goal offer?"), not about what.

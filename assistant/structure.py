@@ -66,8 +66,9 @@ KIND_WORDS = {
     "step": r"steps?|stages?|roadmap|next steps|what\s+(happens|comes)\s+next|what(\'s|\s+is)\s+next",
     "statistics": r"statistics?|stats|key (facts|figures|numbers)|facts and figures",
 }
-# Any word of a kind, longest first ("priority areas" before "priority").
+# Any word of a kind, longest first: "priority areas" is one kind, not "priority" and a topic "areas".
 ANY_KIND = "|".join(sorted(KIND_WORDS.values(), key=len, reverse=True))
+KIND_WORD = re.compile(rf"\b({ANY_KIND})\b", re.I)
 # Kinds whose sections are lists of short lines ("77.6% People in employment"): each line is an item.
 LINE_KINDS = {"statistics"}
 # Words that qualify a list of a kind without choosing among its items ("the seven priorities", "the current
