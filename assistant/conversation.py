@@ -92,6 +92,7 @@ Related = Callable[[list[str], list[str]], list[list[float]]]  # how close in me
 # "and older people?", "what about parks?": a follow-up that puts a new topic in place of the old one, unless it
 # points back at it ("and what does it cost?").
 _SWAP = re.compile(r"^\s*(and|or|what about|how about|what of)\b", re.I)
+_ABOUT = re.compile(r"\b(?:about|regarding|concerning|on)\s+", re.I)  # what a question asks about follows these words
 _BACK_REFERENCE = re.compile(r"\b(it|its|they|them|their|that|those|these|this)\b", re.I)
 # "care about", "think about": verbs of concern that frame what comes after "about" ("care" is a topic too: social care).
 _CONCERN = re.compile(r"\b(cares?|cared|caring|think(s|ing)?|worr(y|ies|ied)|bother(s|ed)?)\s+(?=about\b)", re.I)
@@ -255,7 +256,8 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
             # "and older people?" after young people: the old topic goes ("what about Daventry?" moves the old
             # question to another place); "what about affordability?" after housing narrows it instead, which
             # the answer tries when the new topic alone finds nothing
-            turn.query, turn.narrowing_query = f"{_frame(before, _replaced(before.topic, topic, related))} {own}", turn.query
+            swapped = _replaced(before.topic, topic, related, topic_terms(_ABOUT.split(before.query)[-1]) if _ABOUT.search(before.query) else [])
+            turn.query, turn.narrowing_query = f"{_frame(before, swapped)} {own}", turn.query
     else:  # the old question again, in a new scope or at more length ("Priority 3 in the West plan" ... "and in the North?")
         _same_topic(turn, before)
         turn.query = f"{before.query} {own}"
@@ -273,14 +275,19 @@ def _frame(before: Turn, dropped: list[str] | None = None) -> str:
     return " ".join(w for w in before.query.split() if not set(terms(w)) & set(dropped))
 
 
-def _replaced(old: list[str], new: list[str], related: Related | None) -> list[str]:
+def _replaced(old: list[str], new: list[str], related: Related | None, about: list[str] = ()) -> list[str]:
     """The word of the old topic a new one stands in for: the closest in meaning to it ("male" of "male
-    life expectancy", for "women"; "young" of "young people", for "older people"); all of it without ``related``.
+    life expectancy", for "women"; "young" of "young people", for "older people"), among the words the
+    old question asked ``about`` if it did ("housing", not "place", of "What does the Prosperous Place
+    priority say about housing?", for "and about transport?"); all of it without ``related``.
 
     >>> _replaced(["male", "life", "expectancy"], ["women"], lambda words, others: [[0.5], [0.2], [0.2]])
     ['male']
+    >>> _replaced(["prosperous", "place", "housing"], ["transport"], lambda words, others: [[0.1]] * len(words), ["housing"])
+    ['housing']
     """
     rest = [w for w in old if w not in new]
+    rest = [w for w in rest if w in about] or rest
     if related is None or len(rest) < 2:
         return rest
     closeness = [max(row) for row in related(rest, new)]

@@ -156,14 +156,18 @@ def named_part(turn: Turn, docs: list[str], retriever: Retriever) -> tuple[list[
     """The part of the documents a question names to ask what it says: an item by its title and
     kind ("the Good Health goal", "the Skills gaps driver"), else a priority ("the Prosperous
     Place priority", "priority 1 of the West plan"). Returns the documents that have it and the
-    part as ``Retriever.find`` takes it, (metadata field, values); None when it names none."""
-    kinds = {kind_named(m.group(0)) for m in KIND_WORD.finditer(turn.question)}
+    part as ``Retriever.find`` takes it, (metadata field, values); None when it names none. A
+    follow-up keeps the part its conversation named ("what does it say about jobs?" after "Tell
+    me about the Green Growth goal"): it is read from the question completed by the conversation;
+    but "tell me more" asks for more than the part says, so it does not."""
+    text = turn.query if turn.follow_up and not turn.more else turn.question
+    kinds = {kind_named(m.group(0)) for m in KIND_WORD.finditer(text)}
     items = {doc_id: [s.path for s in retriever.outlines.get(doc_id, [])
-                      if s.role == "item" and s.kind in kinds and quotes_title(turn.question, s.title)] for doc_id in docs}
+                      if s.role == "item" and s.kind in kinds and quotes_title(text, s.title)] for doc_id in docs}
     items = {doc_id: paths for doc_id, paths in items.items() if paths}
     if items:
         return list(items), ("section", [path for paths in items.values() for path in paths])
-    priorities = {doc_id: title for doc_id, title in anchored(turn, docs, retriever).items() if title}
+    priorities = {doc_id: title for doc_id in docs if (title := anchor(text, retriever.outlines.get(doc_id, []), turn.priority_number))}
     return (list(priorities), ("priority", list(priorities.values()))) if priorities else None
 
 

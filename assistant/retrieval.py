@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
-from assistant.chunking import is_note
+from assistant.chunking import SEPARATOR, is_note
 from assistant.conversation import FRAME_WORDS, Turn, named_terms, own_names, read
 from assistant.documents import initialism
 from assistant.index import DocumentInfo, Index, StoredChunk
@@ -171,9 +171,11 @@ class Retriever:
         where, query = set(terms(" ".join(turn.names))), turn.query  # words that chose where to look, not what
         if values:  # "the Good Health goal ... about mental health": mental health; "the Good Health goal?": good health
             part = set(terms(" ".join(values)))
-            rest = " ".join(w for w in query.split() if not set(terms(w)) & part)
-            if any(self.keywords.knows(t) for t in set(terms(rest)) - FRAME_WORDS - _ASKS_CONTENT - where):
-                where, query = where | part, rest
+            if (turn.follow_up and field == "section" and not self._asks_about(turn.question, part | where)
+                    and any(quotes_title(turn.question, v.rsplit(SEPARATOR, 1)[-1]) for v in values)):
+                query = turn.question  # "and the Lack of rural transport driver?" after another driver: this one, not the other in it
+            elif self._asks_about(query, part | where):
+                where, query = where | part, " ".join(w for w in query.split() if not set(terms(w)) & part)
         if turn.vector is None or turn.vector_of != query:  # one answer may search once per document
             turn.vector, turn.vector_of = self.embeddings.embed_query(query), query
         vector = turn.vector
@@ -195,6 +197,11 @@ class Retriever:
             passages = balance(passages)
         return Retrieval(query, doc_ids, passages[:k], where)
 
+
+    def _asks_about(self, text: str, ignored: set[str]) -> bool:
+        """Does ``text`` ask about something the library names, other than the ``ignored`` words and
+        the words that frame a question ("What does the Good Health goal promise?" does not)?"""
+        return any(self.keywords.knows(t) for t in set(terms(text)) - ignored - FRAME_WORDS - _ASKS_CONTENT)
 
     def _rerank(self, vector: list[float], passages: list[Passage], turn: Turn) -> list[Passage]:
         """Re-rank the top passages by their best sentence (max-sim over sentence vectors): a

@@ -597,3 +597,16 @@ def test_an_item_named_by_title_and_kind_is_quoted_from_its_own_section(corpus_a
     answer = corpus_assistant.ask(question)
     assert answer.found and answer.citations
     assert all(c.section.endswith(section) for c in answer.citations), [c.section for c in answer.citations]
+
+
+def test_a_follow_up_naming_another_item_is_answered_from_that_item(corpus_assistant):
+    answer = corpus_assistant.ask("and the Lack of rural transport driver?", ["What does the Skills gaps driver say?"])
+    assert answer.found and answer.citations
+    assert all(c.section.endswith("3.1.8 Lack of rural transport") for c in answer.citations), [c.section for c in answer.citations]
+
+
+def test_a_follow_up_swaps_the_topic_it_was_asked_about_and_keeps_the_named_priority(corpus_assistant):
+    # "and about transport?" replaces housing, not a word of the priority's name ("place")
+    answer = corpus_assistant.ask("and about transport?", ["What does the Prosperous Place priority say about housing?"])
+    assert answer.found and answer.citations[0].section.endswith("Transport")
+    assert all(c.section.startswith("6 Priority 2: Prosperous Place") for c in answer.citations), [c.section for c in answer.citations]
