@@ -256,7 +256,7 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
             # "and older people?" after young people: the old topic goes ("what about Daventry?" moves the old
             # question to another place); "what about affordability?" after housing narrows it instead, which
             # the answer tries when the new topic alone finds nothing
-            swapped = _replaced(before.topic, topic, related, topic_terms(_ABOUT.split(before.query)[-1]) if _ABOUT.search(before.query) else [])
+            swapped = _replaced(before.topic, topic, related, _asked_about(before.query))
             turn.query, turn.narrowing_query = f"{_frame(before, swapped)} {own}", turn.query
     else:  # the old question again, in a new scope or at more length ("Priority 3 in the West plan" ... "and in the North?")
         _same_topic(turn, before)
@@ -273,6 +273,15 @@ def _frame(before: Turn, dropped: list[str] | None = None) -> str:
     about" of "What does the West plan say about young people?"."""
     dropped = before.topic if dropped is None else dropped
     return " ".join(w for w in before.query.split() if not set(terms(w)) & set(dropped))
+
+
+def _asked_about(question: str) -> list[str]:
+    """The topic words after the question's last "about" ("on", "regarding"), if it has one.
+
+    >>> _asked_about("What does the Prosperous Place priority say about housing?"), _asked_about("What is the male life expectancy?")
+    (['housing'], [])
+    """
+    return topic_terms(_ABOUT.split(question)[-1]) if _ABOUT.search(question) else []
 
 
 def _replaced(old: list[str], new: list[str], related: Related | None, about: list[str] = ()) -> list[str]:

@@ -197,7 +197,6 @@ class Retriever:
             passages = balance(passages)
         return Retrieval(query, doc_ids, passages[:k], where)
 
-
     def _asks_about(self, text: str, ignored: set[str]) -> bool:
         """Does ``text`` ask about something the library names, other than the ``ignored`` words and
         the words that frame a question ("What does the Good Health goal promise?" does not)?"""
