@@ -129,6 +129,34 @@ def said_in_kin_words(topic: list[str], passages: list[Passage]) -> bool:
     return any(family(t) in wanted for p in passages for t in term_set(p.chunk.text))
 
 
+def phrase_named(question: str, topic: list[str], phrases: frozenset[tuple[str, str]]) -> set[str]:
+    """The topic's two words, when the topic is one of the library's ``phrases`` (``Retriever.phrases``),
+    side by side in the question too ("family hubs"). Empty for any other topic ("stop young
+    people getting into crime" may be answered without "young people").
+
+    >>> pairs = frozenset({("family", "hub"), ("young", "people")})
+    >>> phrase_named("Does the North mention family hubs?", ["family", "hub"], pairs), phrase_named("How do young people avoid crime?", ["young", "people", "avoid", "crime"], pairs)
+    ({'family', 'hub'}, set())
+    """
+    words, wanted = terms(question), set(named_terms(topic))
+    named = len(wanted) == 2 and any(set(pair) == wanted and pair in phrases for pair in zip(words, words[1:]))
+    return wanted if named else set()
+
+
+def said_together(words: set[str], passages: list[Passage]) -> bool:
+    """Does one sentence of the passages hold all the words (or words of their families)? "a
+    family home" and "an innovation hub", in two sentences, do not speak of family hubs; "fibre
+    connecting our communities ... digital technology" does speak of digital connectivity.
+
+    >>> from assistant.chunking import Chunk
+    >>> passage = Passage(Chunk("c", "d", "D", "S", None, 0, 9, "A family home. An innovation hub."), 1.0, 1.0)
+    >>> said_together({"family", "hub"}, [passage]), said_together({"innovation", "hub"}, [passage])
+    (False, True)
+    """
+    wanted = {family(w) or w for w in words}
+    return any(wanted <= {family(t) or t for t in term_set(s)} for p in passages for s in sentences(p.chunk.text))
+
+
 def is_supported(passages: list[Passage], scorer: Scorer, settings: Settings) -> tuple[bool, dict]:
     """Is there an answer at all? Never when neither the best passage nor its best sentence
     reaches ``min_dense_similarity``, never a "how many / when" answer without a figure; a "who

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from assistant.answer import Answer, Scorer, as_sentence, citations, is_supported, not_found, number, said_in_kin_words
+from assistant.answer import (Answer, Scorer, as_sentence, citations, is_supported, not_found, number, phrase_named,
+                              said_in_kin_words, said_together)
 from assistant.conversation import Turn
 from assistant.retrieval import Retriever
 from assistant.settings import Settings
@@ -24,7 +25,8 @@ def side_by_side(turn: Turn, doc_ids: list[str], retriever: Retriever, scorer: S
     for doc_id in doc_ids:
         passages = retriever.find(topic, settings.evidence_passages, [doc_id]).passages
         nearest += passages[:1]
-        unnamed = bool(turn.topic) and not retriever.names_topic(turn.topic, [doc_id]) and not said_in_kin_words(turn.topic, passages)
+        unnamed = bool(turn.topic) and (not retriever.names_topic(turn.topic, [doc_id]) and not said_in_kin_words(turn.topic, passages)
+                                        or not said_together(phrase_named(turn.question, turn.topic, retriever.phrases()), passages))
         found, evidence[doc_id] = is_supported(passages, replace(scorer, topic_unknown=unnamed), settings)
         title = retriever.documents[doc_id].title
         if not found:

@@ -47,6 +47,17 @@ def term_set(text: str) -> frozenset[str]:
     return frozenset(terms(text))
 
 
+@lru_cache(maxsize=50_000)
+def word_pairs(text: str) -> frozenset[tuple[str, str]]:
+    """The pairs of ``terms`` that follow each other in a text (across stop words), remembered.
+
+    >>> sorted(word_pairs("Provide a family hub in each area"))
+    [('family', 'hub'), ('hub', 'area'), ('provide', 'family')]
+    """
+    words = terms(text)
+    return frozenset(zip(words, words[1:]))
+
+
 def terms(text: str) -> list[str]:
     """Lower-cased words without stop words, with a light plural/possessive fold.
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from assistant import acronyms, lists
-from assistant.answer import Answer, Scorer, fact_answer, said_in_kin_words, sentences
+from assistant.answer import Answer, Scorer, fact_answer, phrase_named, said_in_kin_words, said_together, sentences
 from assistant.comparison import side_by_side
 from assistant.conversation import Turn
 from assistant.horizon import asks_horizon, horizon
@@ -81,9 +81,12 @@ class Answerer:
         scorer = Scorer.for_question(turn.question, retrieval.query, retriever.keywords, s, retrieval.scope_terms)
         if retrieval.doc_ids and turn.topic and not scorer.topic_unknown:  # named in the library, but in the documents asked about?
             scorer = replace(scorer, topic_unknown=not retriever.names_topic(turn.topic, retrieval.doc_ids))
-        if scorer.topic_unknown and said_in_kin_words(turn.topic, retrieval.passages[: s.evidence_passages]):
+        evidence = retrieval.passages[: s.evidence_passages]
+        if scorer.topic_unknown and said_in_kin_words(turn.topic, evidence):
             scorer = replace(scorer, topic_unknown=False)  # "tourists": the passages to quote speak of "tourism"
-        if turn.places and not scorer.topic_unknown and not _said_together(turn, retrieval.passages[: s.evidence_passages]):
+        if not (scorer.topic_unknown or part) and not said_together(phrase_named(turn.question, turn.topic, retriever.phrases()), evidence):
+            scorer = replace(scorer, topic_unknown=True)  # "family hubs": "a family home" and "an innovation hub" do not say it
+        if turn.places and not scorer.topic_unknown and not _said_together(turn, evidence):
             scorer = replace(scorer, topic_unknown=True)  # "a new hospital in Corby": hospitals, and Corby, but never both
         return fact_answer(turn.question, retrieval, scorer, s, s.answer_sentences * 2 if turn.more else None)
 

@@ -80,6 +80,7 @@ class Settings(BaseSettings):
     min_sentence_support: float = Field(0.4, description="...and one sentence must hold this share of the question's weight,")
     confident_similarity: float = Field(0.6, description="...unless the best passage is at least this similar,")
     confident_sentence_similarity: float = Field(0.6, description="...or one of its sentences is at least this similar. Below it, a question whose topic words no passage uses is 'not found'.")
+    phrase_share: float = Field(0.25, description="Two words the library writes side by side in at least this share of the passages using the rarer one name one thing ('family hub'): a question about them needs a sentence with both.")
     evidence_passages: int = Field(3, description="Top passages that count as evidence.")
     history_weight: float = Field(0.1, description="Weight of the words that come only from the earlier question, all together, against the new question's words.")
     answer_type_bonus: float = Field(0.5, description="What a figure adds to a sentence for a 'how many / when' question, and a name for 'who is the <role>'.")
