@@ -21,6 +21,7 @@ Lists, overviews and comparisons are in ``lists`` and ``comparison``; ``respond`
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
 from assistant.chunking import quotable, split_sentences as sentences
@@ -129,17 +130,19 @@ def said_in_kin_words(topic: list[str], passages: list[Passage]) -> bool:
     return any(family(t) in wanted for p in passages for t in term_set(p.chunk.text))
 
 
-def phrase_named(question: str, topic: list[str], phrases: frozenset[tuple[str, str]]) -> set[str]:
-    """The topic's two words, when the topic is one of the library's ``phrases`` (``Retriever.phrases``),
-    side by side in the question too ("family hubs"). Empty for any other topic ("stop young
-    people getting into crime" may be answered without "young people").
+def phrase_named(question: str, topic: list[str], is_phrase: Callable[[tuple[str, str]], bool]) -> set[str]:
+    """The topic's two words, when the topic is a phrase the library names one thing by
+    (``Retriever.is_phrase``), side by side in the question too ("family hubs"). Empty for any
+    other topic ("stop young people getting into crime" may be answered without "young people").
 
-    >>> pairs = frozenset({("family", "hub"), ("young", "people")})
-    >>> phrase_named("Does the North mention family hubs?", ["family", "hub"], pairs), phrase_named("How do young people avoid crime?", ["young", "people", "avoid", "crime"], pairs)
-    ({'family', 'hub'}, set())
+    >>> pairs = {("family", "hub"), ("young", "people")}
+    >>> phrase_named("Does the North mention family hubs?", ["family", "hub"], pairs.__contains__)
+    {'family', 'hub'}
+    >>> phrase_named("How do young people avoid crime?", ["young", "people", "avoid", "crime"], pairs.__contains__)
+    set()
     """
     words, wanted = terms(question), set(named_terms(topic))
-    named = len(wanted) == 2 and any(set(pair) == wanted and pair in phrases for pair in zip(words, words[1:]))
+    named = len(wanted) == 2 and any(set(pair) == wanted and is_phrase(pair) for pair in zip(words, words[1:]))
     return wanted if named else set()
 
 

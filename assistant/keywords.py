@@ -47,9 +47,8 @@ def term_set(text: str) -> frozenset[str]:
     return frozenset(terms(text))
 
 
-@lru_cache(maxsize=50_000)
 def word_pairs(text: str) -> frozenset[tuple[str, str]]:
-    """The pairs of ``terms`` that follow each other in a text (across stop words), remembered.
+    """The pairs of ``terms`` that follow each other in a text (across stop words).
 
     >>> sorted(word_pairs("Provide a family hub in each area"))
     [('family', 'hub'), ('hub', 'area'), ('provide', 'family')]
@@ -147,6 +146,12 @@ class KeywordIndex:
         top = np.argpartition(-scores, min(k, len(scores) - 1))[: k + 1] if len(scores) > k + 1 else np.arange(len(scores))
         order = top[np.argsort(-scores[top], kind="stable")]
         return [(self.ids[i], float(scores[i])) for i in order[:k] if scores[i] > 0]
+
+    def holding(self, term: str) -> list[str]:
+        """Ids of the passages that use the word (its postings)."""
+        if self.bm25 is None or term not in self.bm25.vocab_dict:
+            return []
+        return [self.ids[i] for i in np.flatnonzero(self.bm25.get_scores([term]))]
 
     def idf(self, term: str) -> float:
         """Inverse document frequency; a word the corpus never uses gets the highest value."""

@@ -15,7 +15,6 @@ from __future__ import annotations
 import logging
 import re
 import time
-from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -95,7 +94,7 @@ class Retriever:
         self.own_names = own_names({d: "\n".join(c.text for c in order) for d, order in self.reading_order.items()}, self.aliases)
         self.outlines: dict[str, list[Section]] = {doc_id: sections(order) for doc_id, order in self.reading_order.items()}
         self._vocabularies: dict[str, frozenset[str]] = {}
-        self._pairs: frozenset[tuple[str, str]] | None = None
+        self._phrases: dict[tuple[str, str], bool] = {}
 
     def vocabulary(self, doc_id: str) -> frozenset[str]:
         """Every index term one document uses (read once, until the index changes)."""
@@ -103,18 +102,16 @@ class Retriever:
             self._vocabularies[doc_id] = frozenset().union(*(term_set(c.indexed_text) for c in self.reading_order.get(doc_id, [])))
         return self._vocabularies[doc_id]
 
-    def phrases(self) -> frozenset[tuple[str, str]]:
-        """The pairs of index terms the library names one thing by: written one after the other in
-        at least ``phrase_share`` of the passages that use the rarer of the two ("family hub",
-        "air quality"; not "partner work", two common words that often meet). Read once, until
-        the index changes."""
-        if self._pairs is None:
-            texts = [c.text for order in self.reading_order.values() for c in order]
-            pairs = Counter(pair for text in texts for pair in word_pairs(text))
-            words = Counter(word for text in texts for word in term_set(text))
-            share = self.settings.phrase_share
-            self._pairs = frozenset(p for p, n in pairs.items() if n >= share * min(words[p[0]], words[p[1]]))
-        return self._pairs
+    def is_phrase(self, pair: tuple[str, str]) -> bool:
+        """Does the library name one thing by these two index terms: are they written one after
+        the other in at least ``phrase_share`` of the passages that use the rarer of the two
+        ("family hub", "air quality"; not "partner work", two common words that often meet)?
+        Read from the postings of the two words, remembered until the index changes."""
+        if pair not in self._phrases:
+            rarer = min((self.keywords.holding(word) for word in pair), key=len)
+            together = sum(pair in word_pairs(self.chunks[i].text) for i in rarer if i in self.chunks)
+            self._phrases[pair] = bool(rarer) and together >= self.settings.phrase_share * len(rarer)
+        return self._phrases[pair]
 
     def names_topic(self, topic: list[str], doc_ids: list[str]) -> bool:
         """Does any of ``doc_ids`` name the topic (index terms): use one of its words, not counting
