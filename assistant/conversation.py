@@ -135,6 +135,7 @@ class Turn:
     priority_number: int | None = None  # a priority named by its place ("the third priority"; "the second" after a list of them), -1 the last
     item_number: int | None = None  # one item of the list of ``kind`` by its place, -1 the last ("the last step")
     priority_text: str = ""  # the earlier question that named the priority "its goals" belong to ("" : this one)
+    earlier: str = ""  # a follow-up's earlier questions, as asked ("What is the Good Health goal?" before "what priority is it under?")
     answer_type: AnswerType = field(default_factory=AnswerType)  # a figure, a name, or any sentence that says it
     places: list[str] = field(default_factory=list)  # the topic's proper names that chose the scope ("corby")
     narrowing_query: str = ""  # the old topic with the new one, if the documents do not answer the new topic alone
@@ -194,6 +195,8 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
     turn = Turn(question, own, doc_ids, used, kind, topic, topic_words(own), topic_terms(focus_text), focus_text,
                 follow_up, comparison, overview=overview, more=bool(_MORE.search(question)),
                 answer_type=AnswerType.of(question), places=places)
+    if follow_up:
+        turn.earlier = f"{before.earlier} {before.question}".strip()
     numbered = _NUMBERED_ITEM.search(own)
     if _ORDINAL_PRIORITY.search(own) or (numbered and numbered.group("kind").lower() == "priority"):
         turn.priority_number = place(own) or _number(numbered)  # "the third priority", "priority two"

@@ -29,7 +29,7 @@ from assistant.keywords import terms
 from assistant.outline import Section, bare_title, members
 from assistant.retrieval import Passage, Retriever, quotes_title
 from assistant.settings import Settings
-from assistant.structure import GOAL_LIKE, KIND_WORD, LINE_KINDS, PRIORITY_NUMBER, kind_named
+from assistant.structure import ANY_KIND, GOAL_LIKE, LINE_KINDS, PRIORITY_NUMBER, kind_named
 
 PLURAL = {"priority": "priorities", "goal": "goals", "outcome": "outcomes", "priority_area": "priority areas",
           "action": "commitments", "principle": "principles", "driver": "drivers", "step": "steps", "statistics": "statistics"}
@@ -38,13 +38,17 @@ SINGULAR = {"priority": "priority", "goal": "goal", "outcome": "outcome", "prior
 NONE_OF = {"statistics": "no statistics page"}  # a document without a statistics page may still give figures elsewhere
 _PURPOSE = re.compile(r"\bour (vision|mission|aim|purpose|ambition)\b.*\bis\b|\b(this|the)\b[\w\s]{0,40}\b(plan|vision|strategy) is\b(?! not)", re.I)
 BULLET_KINDS = ("outcome", "priority_area", "action")  # kinds a plan states as bullet lists under each priority
+_TITLE_AND_KIND = re.compile(rf"([^.?!,;:]+?)\s+({ANY_KIND})\b", re.I)  # "what is the Good Health goal": the words before a kind
 
 
 def scope(turn: Turn, retriever: Retriever, settings: Settings) -> list[str]:
-    """The documents an answer covers: those the conversation names; else every document of a
+    """The documents an answer covers: those the conversation names, or that have the item it
+    names by title and kind ("the Good Health goal": the North vision's); else every document of a
     small library, or in a larger one the few whose passages rank highest for the question."""
     if turn.doc_ids:
         return turn.doc_ids
+    if not turn.comparison and (items := named_items(f"{turn.earlier} {turn.question}", sorted(retriever.outlines), retriever)):
+        return list(items)
     if len(retriever.outlines) <= settings.scope_documents:
         return sorted(retriever.outlines)
     ranked = retriever.find(turn, settings.candidates).passages
@@ -161,14 +165,19 @@ def named_part(turn: Turn, docs: list[str], retriever: Retriever) -> tuple[list[
     me about the Green Growth goal"): it is read from the question completed by the conversation;
     but "tell me more" asks for more than the part says, so it does not."""
     text = turn.query if turn.follow_up and not turn.more else turn.question
-    kinds = {kind_named(m.group(0)) for m in KIND_WORD.finditer(text)}
-    items = {doc_id: [s.path for s in retriever.outlines.get(doc_id, [])
-                      if s.role == "item" and s.kind in kinds and quotes_title(text, s.title)] for doc_id in docs}
-    items = {doc_id: paths for doc_id, paths in items.items() if paths}
-    if items:
+    if items := named_items(text, docs, retriever):
         return list(items), ("section", [path for paths in items.values() for path in paths])
     priorities = {doc_id: title for doc_id in docs if (title := anchor(text, retriever.outlines.get(doc_id, []), turn.priority_number))}
     return (list(priorities), ("priority", list(priorities.values()))) if priorities else None
+
+
+def named_items(text: str, docs: list[str], retriever: Retriever) -> dict[str, list[str]]:
+    """For each of ``docs`` that has them, the paths of the items the text names by title, then
+    kind ("the Good Health goal", "the Skills gaps driver"; not "the ambitions for town centres")."""
+    named = {kind_named(m.group(2)): m.group(1).lower() for m in _TITLE_AND_KIND.finditer(text)}
+    items = {doc_id: [s.path for s in retriever.outlines.get(doc_id, []) if s.role == "item" and s.kind in named
+                      and quotes_title(text, s.title) and named[s.kind].endswith(bare_title(s.title).lower())] for doc_id in docs}
+    return {doc_id: paths for doc_id, paths in items.items() if paths}
 
 
 def complete_list(turn: Turn, docs: list[str], retriever: Retriever, settings: Settings) -> Answer | None:

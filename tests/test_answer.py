@@ -619,3 +619,13 @@ def test_a_topic_the_library_names_by_a_phrase_needs_a_sentence_that_says_both_w
     both = corpus_assistant.ask("Which plan mentions family hubs?")
     assert "North Northamptonshire Vision 2050 (BIG50): nothing found about family hubs." in both.answer
     assert {c.doc_id for c in both.citations} == {WEST}
+
+
+@pytest.mark.parametrize("question, history", [
+    ("Which priority is the Good Health goal under?", []),
+    ("what priority is it under?", ["What is the Good Health goal?"]),
+])
+def test_the_priority_of_an_item_named_by_title_comes_from_its_own_document(corpus_assistant, question, history):
+    answer = corpus_assistant.ask(question, history)
+    assert answer.found and {c.doc_id for c in answer.citations} == {NORTH}
+    assert answer.answer.splitlines()[1].startswith("• Priority 3: Proactive Place")
