@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from assistant.answer_type import AnswerType
 from assistant.figures import in_measure_words, wants_figure
-from assistant.keywords import QUESTION_WORDS, terms
+from assistant.keywords import QUESTION_WORDS, terms, without_terms
 from assistant.structure import ANY_KIND, CARDINALS, IS_A_KIND, KIND_WORD, LINE_KINDS, LIST_QUALIFIERS, PRIORITY_NUMBER, kind_named, wanted_kind
 
 _FOLLOW_UP = re.compile(
@@ -275,7 +275,7 @@ def _frame(before: Turn, dropped: list[str] | None = None) -> str:
     """The earlier question without its topic (or only without the ``dropped`` words of it): "What does say
     about" of "What does the West plan say about young people?"."""
     dropped = before.topic if dropped is None else dropped
-    return " ".join(w for w in before.query.split() if not set(terms(w)) & set(dropped))
+    return without_terms(before.query, set(dropped))
 
 
 def _asked_about(question: str) -> list[str]:

@@ -98,9 +98,10 @@ def for_other_group(sentence: str, asked: frozenset[str]) -> bool:
 # (their life expectancy), "people who have a job" (people in employment).
 _RESIDENTS = r"people|folks?|residents|inhabitants|persons"
 _MEASURES = [
-    (re.compile(rf"\b(how many) ({_RESIDENTS})( (will|would|do|does|did|currently|now|actually))* (live|living|reside|residing)\b"
-                rf"|\b(how many) ({_RESIDENTS})(?= (are|were|will there be) (there|in|living)\b| (does|do|will|did) ([\w'-]+ ){{0,4}}have\b)",
-                re.I), lambda m: f"{m.group(1) or m.group(6)} population"),
+    (re.compile(rf"\b(how many) ({_RESIDENTS})( (will|would|do|does|did|currently|now|actually))* (live|living|reside|residing)\b", re.I),
+     lambda m: f"{m.group(1)} population"),
+    (re.compile(rf"\b(how many) ({_RESIDENTS})(?= (are|were|will there be) (there|in|living)\b| (does|do|will|did) ([\w'-]+ ){{0,4}}have\b)", re.I),
+     lambda m: f"{m.group(1)} population"),
     (re.compile(r"\b(how long (do|does|will|can|did) ([\w'-]+ ){1,3}?)(live|survive)\b", re.I), lambda m: f"{m.group(1)}live (life expectancy)"),
     (re.compile(r"\b(have|has|got|with) (a |paid )?jobs?\b|\bare (in work|working|employed)\b", re.I), lambda m: "are in employment"),
 ]

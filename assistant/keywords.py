@@ -57,6 +57,15 @@ def word_pairs(text: str) -> frozenset[tuple[str, str]]:
     return frozenset(zip(words, words[1:]))
 
 
+def without_terms(text: str, dropped: set[str] | frozenset[str]) -> str:
+    """The text without the words whose index terms are ``dropped``, as written otherwise.
+
+    >>> without_terms("What does the Proud Place priority say about housing?", {"proud", "place"})
+    'What does the priority say about housing?'
+    """
+    return " ".join(w for w in text.split() if not set(terms(w)) & dropped)
+
+
 def terms(text: str) -> list[str]:
     """Lower-cased words without stop words, with a light plural/possessive fold.
 

@@ -71,10 +71,12 @@ def anchor(question: str, outline: list[Section], number: int | None = None) -> 
     return next((t for t in titles if (own := _name_words(t)) and own <= words), None)
 
 
-def named_priority(turn: Turn, outline: list[Section]) -> str | None:
-    """The priority the question names, else the one the earlier question named ("What is the
-    first priority?" ... "what are its commitments?")."""
-    return anchor(turn.question, outline, turn.priority_number) or (anchor(turn.priority_text, outline) if turn.priority_text else None)
+def named_priority(turn: Turn, outline: list[Section], text: str | None = None) -> str | None:
+    """The priority the question (or ``text``: the question as its conversation completed it)
+    names, else the one the earlier question named ("What is the first priority?" ... "what are
+    its commitments?")."""
+    return (anchor(turn.question if text is None else text, outline, turn.priority_number)
+            or (anchor(turn.priority_text, outline) if turn.priority_text else None))
 
 
 def _priority_titles(outline: list[Section]) -> list[str]:
@@ -142,10 +144,10 @@ def bullets(text: str) -> list[str]:
     return out
 
 
-def anchored(turn: Turn, docs: list[str], retriever: Retriever) -> dict[str, str | None]:
+def anchored(turn: Turn, docs: list[str], retriever: Retriever, text: str | None = None) -> dict[str, str | None]:
     """For each document, the priority the conversation names in it (``named_priority``); when
     it names one, only the documents that have it."""
-    anchors = {doc_id: named_priority(turn, retriever.outlines.get(doc_id, [])) for doc_id in docs}
+    anchors = {doc_id: named_priority(turn, retriever.outlines.get(doc_id, []), text) for doc_id in docs}
     return {doc_id: a for doc_id, a in anchors.items() if a} if any(anchors.values()) else anchors
 
 
@@ -167,7 +169,7 @@ def named_part(turn: Turn, docs: list[str], retriever: Retriever) -> tuple[list[
     text = turn.query if turn.follow_up and not turn.more else turn.question
     if items := named_items(text, docs, retriever):
         return list(items), ("section", [path for paths in items.values() for path in paths])
-    priorities = {doc_id: title for doc_id in docs if (title := anchor(text, retriever.outlines.get(doc_id, []), turn.priority_number))}
+    priorities = {doc_id: title for doc_id, title in anchored(turn, docs, retriever, text).items() if title}
     return (list(priorities), ("priority", list(priorities.values()))) if priorities else None
 
 

@@ -24,7 +24,7 @@ from assistant.chunking import SEPARATOR, is_note
 from assistant.conversation import FRAME_WORDS, Turn, named_terms, own_names, read
 from assistant.documents import initialism
 from assistant.index import DocumentInfo, Index, StoredChunk
-from assistant.keywords import KeywordIndex, term_set, terms, word_pairs
+from assistant.keywords import KeywordIndex, term_set, terms, without_terms, word_pairs
 from assistant.outline import Section, bare_title, sections
 from assistant.settings import Settings
 from assistant.spelling import Speller
@@ -187,7 +187,7 @@ class Retriever:
                     and any(quotes_title(turn.question, v.rsplit(SEPARATOR, 1)[-1]) for v in values)):
                 query = turn.question  # "and the Lack of rural transport driver?" after another driver: this one, not the other in it
             elif self._asks_about(query, part | where):
-                where, query = where | part, " ".join(w for w in query.split() if not set(terms(w)) & part)
+                where, query = where | part, without_terms(query, part)
         if turn.vector is None or turn.vector_of != query:  # one answer may search once per document
             turn.vector, turn.vector_of = self.embeddings.embed_query(query), query
         vector = turn.vector
