@@ -156,6 +156,21 @@ class KeywordIndex:
         order = top[np.argsort(-scores[top], kind="stable")]
         return [(self.ids[i], float(scores[i])) for i in order[:k] if scores[i] > 0]
 
+    def known_share(self, query: str, frame: frozenset[str] = frozenset()) -> float:
+        """The share of the query's weight (idf) in words some passage uses: 1.0 when the library
+        knows every word asked about, less when the rarest words are ones it never uses ("climate
+        change": only "change" is searchable, and a passage holding it says little of climate).
+
+        >>> index = KeywordIndex(["a", "b", "c"], ["climate targets", "a change of plan", "green spaces"])
+        >>> index.known_share("climate change"), index.known_share("green spaces")
+        (1.0, 1.0)
+        >>> 0.0 < index.known_share("weather change") < 1.0, index.known_share("weather")
+        (True, 0.0)
+        """
+        asked = set(terms(query)) - QUESTION_WORDS - frame
+        total = sum(self.idf(t) for t in asked)
+        return sum(self.idf(t) for t in asked if self.knows(t)) / total if total else 1.0
+
     def holding(self, term: str) -> list[str]:
         """Ids of the passages that use the word (its postings)."""
         if self.bm25 is None or term not in self.bm25.vocab_dict:

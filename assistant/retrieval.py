@@ -201,7 +201,7 @@ class Retriever:
         if s.fusion == "rrf":
             fused = reciprocal_rank_fusion([[i for i, _ in dense], [i for i, _ in keyword]], s.rrf_k)
         else:
-            fused = convex_fusion(dense, keyword, s.dense_weight)
+            fused = convex_fusion(dense, keyword, s.dense_weight, self.keywords.known_share(query, FRAME_WORDS))
         passages = [Passage(self.chunks[i], score, similarity.get(i, 0.0)) for i, score in fused if i in self.chunks]
         passages = drop_near_duplicates(passages, s.near_duplicate_jaccard)
         passages = self._rerank(vector, passages, turn)
@@ -270,17 +270,22 @@ def reciprocal_rank_fusion(rankings: list[list[str]], k: int = 60) -> list[tuple
     return sorted(scores.items(), key=lambda kv: -kv[1])
 
 
-def convex_fusion(dense: list[tuple[str, float]], keyword: list[tuple[str, float]], dense_weight: float) -> list[tuple[str, float]]:
-    """Fuse scores: ``w * cosine + (1 - w) * bm25 / best bm25``. Unlike rank fusion, a passage
-    that only one search finds, but finds far ahead of the rest, keeps its lead.
+def convex_fusion(dense: list[tuple[str, float]], keyword: list[tuple[str, float]], dense_weight: float,
+                  keyword_trust: float = 1.0) -> list[tuple[str, float]]:
+    """Fuse scores: ``w * cosine + trust * (1 - w) * bm25 / best bm25``. Unlike rank fusion, a
+    passage that only one search finds, but finds far ahead of the rest, keeps its lead. The
+    keyword search counts for ``keyword_trust`` of its weight: the share of the query it could
+    match (``KeywordIndex.known_share``).
 
     >>> convex_fusion([("a", 0.8), ("b", 0.6)], [("b", 10.0), ("c", 5.0)], 0.5)
     [('b', 0.8), ('a', 0.4), ('c', 0.25)]
+    >>> convex_fusion([("a", 0.8), ("b", 0.6)], [("b", 10.0), ("c", 5.0)], 0.5, keyword_trust=0.2)
+    [('a', 0.4), ('b', 0.4), ('c', 0.05)]
     """
     best = max((score for _, score in keyword), default=0.0) or 1.0
     scores = {i: dense_weight * sim for i, sim in dense}
     for i, score in keyword:
-        scores[i] = scores.get(i, 0.0) + (1 - dense_weight) * score / best
+        scores[i] = scores.get(i, 0.0) + keyword_trust * (1 - dense_weight) * score / best
     return sorted(scores.items(), key=lambda kv: -kv[1])
 
 

@@ -54,6 +54,15 @@ def test_a_query_whose_only_known_words_are_its_frame_is_ranked_by_meaning(corpu
     assert any(p.chunk.section.endswith("Priority Goals > Tourism") for p in retrieval.passages[:3])
 
 
+def test_a_query_whose_rarest_words_no_passage_uses_leans_on_meaning(corpus_assistant):
+    # "climate" is in no document: ranked by "change" alone, "the heart of change" and "inform the
+    # change we all want" came first; the keyword search now counts for the share it can match
+    retrieval = corpus_assistant.retriever.search("What is being done about climate change?")
+    assert "Protecting our environment" in retrieval.passages[0].chunk.section
+    answer = corpus_assistant.ask("What is being done about climate change?")
+    assert answer.found and "emissions" in answer.answer.split("[1]")[0]
+
+
 def test_near_duplicates_are_dropped(corpus_assistant):
     retrieval = corpus_assistant.retriever.search("population growth 2011 2021")
     same = drop_near_duplicates(retrieval.passages + retrieval.passages, 0.8)
