@@ -26,7 +26,7 @@ def side_by_side(turn: Turn, doc_ids: list[str], retriever: Retriever, scorer: S
         passages = retriever.find(topic, settings.evidence_passages, [doc_id]).passages
         nearest += passages[:1]
         unnamed = bool(turn.topic) and (not retriever.names_topic(turn.topic, [doc_id]) and not said_in_kin_words(turn.topic, passages)
-                                        or not said_together(phrase_named(turn.question, turn.topic, retriever.is_phrase), passages))
+                                        or not said_together(phrase_named(turn.asked, turn.topic, retriever.is_phrase), passages))
         found, evidence[doc_id] = is_supported(passages, replace(scorer, topic_unknown=unnamed), settings)
         title = retriever.documents[doc_id].title
         if not found:

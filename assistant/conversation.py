@@ -98,6 +98,9 @@ _BACK_REFERENCE = re.compile(r"\b(it|its|they|them|their|that|those|these|this)\
 _CONCERN = re.compile(r"\b(cares?|cared|caring|think(s|ing)?|worr(y|ies|ied)|bother(s|ed)?)\s+(?=about\b)", re.I)
 # The earlier question again, in one document: "only in the North vision", "just the West", "for the North plan?"
 _IN_SCOPE = re.compile(r"\s*(only|just|in|for|within|from)\b", re.I)
+# A question that ends by asking what a document says ("what does the West say?", "and what does the North
+# want?"): in a conversation, what it says on the topic asked about; alone, an overview.
+_WHAT_IT_SAYS = re.compile(r"\b(say|says|want|wants)\W*$", re.I)
 # Words that rule a document out when they come right before its name ("not in the North", "apart from the West plan").
 _EXCLUDING = (r"\b(not|except(\s+for)?|excluding|exclude|ignoring|ignore|apart\s+from|other\s+than|rather\s+than|"
               r"without|leaving\s+out|leave\s+out|besides|but\s+not)\s+((in|from|for|about|of)\s+)?")
@@ -142,6 +145,16 @@ class Turn:
     vector: list[float] | None = field(default=None, repr=False)  # the query's embedding, once computed
     vector_of: str = field(default="", repr=False)  # the query it was computed for
 
+    @property
+    def asked(self) -> str:
+        """The words the topic was asked in: the question's own, or the earlier questions' when the
+        question only moves them ("and in the North?" after "How will West Northants support carers?").
+
+        >>> Turn("and in the North?", "", topic=["support", "carer"], follow_up=True, earlier="How will the West support carers?").asked
+        'How will the West support carers?'
+        """
+        return self.earlier if self.follow_up and not set(self.topic) & set(terms(self.question)) else self.question
+
 
 def read(question: str, history: list[str], aliases: dict[str, list[str]], max_follow_up_words: int = 8,
          proper_names: dict[str, frozenset[str]] | None = None, related: Related | None = None) -> Turn:
@@ -183,7 +196,8 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
     # a follow-up by its words ("and for housing?", "which one ...?" after a list), a narrowing one, a short
     # question that can only mean something in context ("why?"), or one that only moves it ("only in the North")
     follow_up = before is not None and (which_item or narrows or _is_follow_up(question, max_words) or (
-        not topic and not kind and (_IN_SCOPE.match(question) if named else len(question.split()) <= max_words)) or (
+        not topic and not kind and (_IN_SCOPE.match(question) or _WHAT_IT_SAYS.search(question) if named
+                                    else len(question.split()) <= max_words)) or (
         _asks_a_figure_in_passing(question) and before.kind is None and before.topic and not named))
     doc_ids = list(named) if named else ([] if comparison or before is None else before.doc_ids)
     # "the housing goals", "which priority does tourism fall under?": those about housing, tourism

@@ -84,7 +84,7 @@ class Answerer:
         evidence = retrieval.passages[: s.evidence_passages]
         if scorer.topic_unknown and said_in_kin_words(turn.topic, evidence):
             scorer = replace(scorer, topic_unknown=False)  # "tourists": the passages to quote speak of "tourism"
-        if not (scorer.topic_unknown or part) and not said_together(phrase_named(turn.question, turn.topic, retriever.is_phrase), evidence):
+        if not (scorer.topic_unknown or part) and not said_together(phrase_named(turn.asked, turn.topic, retriever.is_phrase), evidence):
             scorer = replace(scorer, topic_unknown=True)  # "family hubs": "a family home" and "an innovation hub" do not say it
         if turn.places and not scorer.topic_unknown and not _said_together(turn, evidence):
             scorer = replace(scorer, topic_unknown=True)  # "a new hospital in Corby": hospitals, and Corby, but never both

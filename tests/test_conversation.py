@@ -61,6 +61,23 @@ def test_a_follow_up_naming_another_document_moves_there_with_the_old_topic():
     assert turn.doc_ids == [NORTH] and turn.topic == ["skill"]
 
 
+def test_what_does_a_document_say_asks_for_the_earlier_topic_there_and_alone_for_an_overview():
+    for question in ["what does West Northamptonshire say?", "What does the West plan want?", "what does One West say?"]:
+        turn = read(question, ["What does the North vision say about tourism?"], ALIASES)
+        assert turn.doc_ids == [WEST] and turn.topic == ["tourism"] and not turn.overview, question
+        assert read(question, [], ALIASES).overview, question
+    turn = read("Tell me about the West plan", ["What does the North vision say about tourism?"], ALIASES)
+    assert turn.overview and not turn.topic  # the document as a whole: a new question
+
+
+def test_a_follow_up_that_only_moves_the_question_is_judged_as_the_question_asked_there(corpus_assistant):
+    # only the West speaks of carers; the North's "support" sentences are no answer about carers
+    answer = corpus_assistant.ask("and in North Northamptonshire?", ["How will the West plan support carers?"])
+    assert not answer.found
+    assert not corpus_assistant.ask("How will the North Northamptonshire vision support carers?").found  # as asked alone
+    assert corpus_assistant.ask("How will the West plan support carers?").found
+
+
 def test_three_turn_dialogue_keeps_its_document_throughout():
     history = ["How many children are in care in West Northamptonshire?", "And how many have a child protection plan?"]
     turn = read("And how many have an Education and Health Care Plan?", history, ALIASES)
