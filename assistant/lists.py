@@ -175,11 +175,31 @@ def named_part(turn: Turn, docs: list[str], retriever: Retriever) -> tuple[list[
 
 def named_items(text: str, docs: list[str], retriever: Retriever) -> dict[str, list[str]]:
     """For each of ``docs`` that has them, the paths of the items the text names by title, then
-    kind ("the Good Health goal", "the Skills gaps driver"; not "the ambitions for town centres")."""
-    named = {kind_named(m.group(2)): m.group(1).lower() for m in _TITLE_AND_KIND.finditer(text)}
-    items = {doc_id: [s.path for s in retriever.outlines.get(doc_id, []) if s.role == "item" and s.kind in named
-                      and quotes_title(text, s.title) and named[s.kind].endswith(bare_title(s.title).lower())] for doc_id in docs}
+    kind ("the Good Health goal", "the Skills gaps driver"; not "the ambitions for town centres").
+    A title of one word must be named as "the <title> <kind>", in the kind's own singular word:
+    "the Housing goal" names the North's Housing goal; "the housing goals" and "the housing
+    target" ask for what is said about housing, and name none."""
+    named = [(kind_named(m.group(2)), m.group(2).lower(), m.group(1).lower()) for m in _TITLE_AND_KIND.finditer(text)]
+    items = {doc_id: [s.path for s in retriever.outlines.get(doc_id, []) if s.role == "item"
+                      and any(kind == s.kind and _names_title(before, word, s) for kind, word, before in named)
+                      and (quotes_title(text, s.title) or len(terms(bare_title(s.title))) == 1)] for doc_id in docs}
     return {doc_id: paths for doc_id, paths in items.items() if paths}
+
+
+def _names_title(before: str, kind_word: str, section: Section) -> bool:
+    """Do the words ``before`` a kind word end with the section's title (a one-word title: "the
+    <title>", before the kind's own singular word)?
+
+    >>> housing = Section("north", "6 Priority 2: Prosperous Place > 6.2 Priority Goals > Housing", "goal", "item", "6 Priority 2: Prosperous Place")
+    >>> _names_title("what does the housing", "goal", housing), _names_title("what are the housing", "goals", housing)
+    (True, False)
+    >>> _names_title("what is the housing", "target", housing), _names_title("what is affordable housing", "goal", housing)
+    (False, False)
+    """
+    title = bare_title(section.title).lower()
+    if len(terms(title)) > 1:
+        return before.endswith(title)
+    return kind_word == section.kind and re.search(rf"\bthe {re.escape(title)}$", before) is not None
 
 
 def complete_list(turn: Turn, docs: list[str], retriever: Retriever, settings: Settings) -> Answer | None:

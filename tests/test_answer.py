@@ -629,3 +629,20 @@ def test_the_priority_of_an_item_named_by_title_comes_from_its_own_document(corp
     answer = corpus_assistant.ask(question, history)
     assert answer.found and {c.doc_id for c in answer.citations} == {NORTH}
     assert answer.answer.splitlines()[1].startswith("• Priority 3: Proactive Place")
+
+
+@pytest.mark.parametrize("question, history", [
+    ("Which priority does the Housing goal belong to?", []),
+    ("which priority is it part of?", ["What does the Jobs goal say?"]),
+])
+def test_an_item_with_a_one_word_title_is_named_by_the_title_and_its_kind(corpus_assistant, question, history):
+    answer = corpus_assistant.ask(question, history)
+    assert answer.found and {c.doc_id for c in answer.citations} == {NORTH}
+    assert answer.answer.splitlines()[1].startswith("• Priority 2: Prosperous Place")
+
+
+def test_a_topic_before_a_plural_kind_or_another_kind_word_names_no_item(corpus_assistant):
+    # "the housing goals", "the housing target": what the documents say about housing, in both documents
+    for question in ["What are the housing goals?", "What is the housing target?"]:
+        answer = corpus_assistant.ask(question)
+        assert answer.found and {c.doc_id for c in answer.citations} == {NORTH, WEST}, question
