@@ -110,7 +110,8 @@ _MORE = re.compile(r"\b(tell me more|more detail|more about (that|this|it)|elabo
 # Words that frame a question without saying what it is about.
 FRAME_WORDS = frozenset(terms("what which who how why when where list name give tell show does do did is are was were "
                               "the plan plans vision document documents say says said want wants make makes more about main key "
-                              "common achieve achieved called one ones related relevant corresponding")) | QUESTION_WORDS
+                              "common achieve achieved called one ones related relevant corresponding "
+                              "happen happens happening happened going taken intend intends intended aiming")) | QUESTION_WORDS
 # Verbs that ask where something sits in a list ("which priority does X fall under?", "which goals include X?")
 _LOCATING_VERBS = "belong belongs fall falls come comes sit sits fit fits include includes contain contains feature features appear appears go goes"
 _LOCATING = re.compile(r"\b(" + "|".join(_LOCATING_VERBS.split()) + r")\b", re.I)

@@ -78,6 +78,14 @@ def test_a_follow_up_that_only_moves_the_question_is_judged_as_the_question_aske
     assert corpus_assistant.ask("How will the West plan support carers?").found
 
 
+def test_the_verbs_that_ask_what_will_be_done_are_no_part_of_the_topic():
+    from assistant.conversation import topic_terms
+    assert topic_terms("What will happen to bus services?") == ["bus", "service"]
+    assert topic_terms("Is anything happening about loneliness?") == ["loneliness"]
+    assert topic_terms("What steps are being taken on air quality?") == ["air", "quality"]
+    assert topic_terms("What do they intend to do about crime?") == ["crime"]
+
+
 def test_three_turn_dialogue_keeps_its_document_throughout():
     history = ["How many children are in care in West Northamptonshire?", "And how many have a child protection plan?"]
     turn = read("And how many have an Education and Health Care Plan?", history, ALIASES)
