@@ -95,6 +95,7 @@ _SWAP = re.compile(r"^\s*(and|or|what about|how about|what of)\b", re.I)
 _ABOUT = re.compile(r"\b(?:about|regarding|concerning|on)\s+", re.I)  # what a question asks about follows these words
 _BACK_REFERENCE = re.compile(r"\b(it|its|they|them|their|that|those|these|this)\b", re.I)
 # "care about", "think about": verbs of concern that frame what comes after "about" ("care" is a topic too: social care).
+_LOOK_LIKE = re.compile(r"\blook(s|ing)?\s+like\b", re.I)  # "what will the North look like in 2050?" asks about the North
 _CONCERN = re.compile(r"\b(cares?|cared|caring|think(s|ing)?|worr(y|ies|ied)|bother(s|ed)?)\s+(?=about\b)", re.I)
 # The earlier question again, in one document: "only in the North vision", "just the West", "for the North plan?"
 _IN_SCOPE = re.compile(r"\s*(only|just|in|for|within|from)\b", re.I)
@@ -111,7 +112,7 @@ _MORE = re.compile(r"\b(tell me more|more detail|more about (that|this|it)|elabo
 FRAME_WORDS = frozenset(terms("what which who how why when where list name give tell show does do did is are was were "
                               "the plan plans vision document documents say says said want wants make makes more about main key "
                               "common achieve achieved called one ones related relevant corresponding "
-                              "happen happens happening happened going taken intend intends intended aiming")) | QUESTION_WORDS
+                              "happen happens happening happened going taken intend intends intended aiming like")) | QUESTION_WORDS
 # Verbs that ask where something sits in a list ("which priority does X fall under?", "which goals include X?")
 _LOCATING_VERBS = "belong belongs fall falls come comes sit sits fit fits include includes contain contains feature features appear appears go goes"
 _LOCATING = re.compile(r"\b(" + "|".join(_LOCATING_VERBS.split()) + r")\b", re.I)
@@ -176,7 +177,7 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
     if ruled_out:  # "not the North", "ignoring the West plan": the documents named and not ruled out, else all the others
         named = {d: n for d, n in named.items() if d not in ruled_out} or dict.fromkeys((d for d in aliases if d not in ruled_out), [])
     own = _OTHER.sub(" ", without_phrases(question_left, used)).strip()  # "the other plan" names a document, as an alias does
-    own = _CONCERN.sub("", own)  # "do they care about parks?": parks, not care
+    own = _LOOK_LIKE.sub(" ", _CONCERN.sub("", own))  # "do they care about parks?": parks, not care; "what will X look like?": X
     own = in_measure_words(own)  # "how many folks live there?": the population
     topic, kind = topic_terms(own), wanted_kind(own)
     if named and not kind and topic and set(topic) <= _ABOUT_ITSELF:  # about the named document itself: search for it

@@ -125,7 +125,8 @@ def test_a_question_about_a_named_document_as_a_whole_asks_for_an_overview():
     for question in ["Give me a quick overview of the One West Northamptonshire plan.", "Tell me about the West Northants plan.",
                      "Describe the North Northamptonshire Vision in a few sentences.", "What's the big picture of the BIG50 Vision?",
                      "What is the purpose of the BIG50 vision?", "What is the West Northants plan trying to achieve?",
-                     "What does the North Northamptonshire vision want to achieve by 2050?"]:
+                     "What does the North Northamptonshire vision want to achieve by 2050?",
+                     "What will North Northamptonshire be like in 2050?", "What will West Northants look like in 2030?"]:
         turn = read(question, [], ALIASES)
         assert turn.overview and not turn.topic, question
     for question in ["Give me an overview of transport in West Northants.", "What does West Northants say about parks?",
