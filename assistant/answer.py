@@ -56,7 +56,7 @@ class Answer:
     answer: str
     found: bool
     citations: list[Citation] = field(default_factory=list)
-    kind: str = "fact"  # fact | list | overview | comparison | closest | not_found
+    kind: str = "fact"  # fact | list | overview | comparison | catalogue | closest | not_found
     scope: list[str] = field(default_factory=list)
     evidence: dict = field(default_factory=dict)
     mode: str = "extractive"  # or "generative": written by the language model, every claim checked

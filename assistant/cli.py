@@ -133,7 +133,8 @@ def ask(
     if answer.notice:
         typer.echo(f"Note: {answer.notice}")
     typer.echo(f"[{answer.mode} answer]\n")
-    typer.echo(f"{answer.sources_label}:")
+    if answer.citations:  # a catalogue answer quotes no passage
+        typer.echo(f"{answer.sources_label}:")
     for c in answer.citations:
         page = f", p. {c.page}" if c.page else ""
         typer.echo(f"[{c.n}] {c.title} — {c.section or 'opening page'}{page}")

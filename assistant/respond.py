@@ -1,5 +1,6 @@
 """Choose the shape of an answer from how the question reads, then build it.
 
+- the library itself ("What documents can I ask about?", "Who published the West plan?") -> catalogue
 - an acronym to spell out ("What does LAP stand for?") -> acronyms.definition
 - the period a document covers ("How long does the plan run?") -> horizon.horizon
 - a priority named ("What is priority 6?")      -> lists.one_priority
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from assistant import acronyms, lists
+from assistant import acronyms, catalogue, lists
 from assistant.answer import Answer, Scorer, fact_answer, phrase_named, said_in_kin_words, said_together, sentences
 from assistant.comparison import side_by_side
 from assistant.conversation import Turn
@@ -37,6 +38,10 @@ class Answerer:
 
     def answer(self, turn: Turn, retriever: Retriever, k: int | None = None) -> Answer:
         s = self.settings
+        if catalogue.asks_library(turn.question):  # "What documents can I ask about?"
+            return catalogue.library(turn.question, retriever.documents, s.max_listed_documents)
+        if fields := catalogue.asked_fields(turn.question):  # "Who published the West plan?": the catalogue's record
+            return catalogue.catalogue_answer(turn.question, lists.scope(turn, retriever, s), retriever.documents, fields)
         spelled = acronyms.definition(turn.question, turn.doc_ids, retriever, s)  # "What does LAP stand for?"
         if spelled:
             return spelled

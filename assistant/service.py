@@ -107,7 +107,7 @@ class Assistant:
         answer = self.answerer.answer(turn, self.retriever, k)
         if self.settings.answer_mode == "generative" and not self.settings.llm_base_url:
             answer = replace(answer, notice="Extractive answer shown: no language model is set (ASSISTANT_LLM_BASE_URL).")
-        elif self.settings.answer_mode == "generative":
+        elif self.settings.answer_mode == "generative" and answer.kind != "catalogue":  # the catalogue has no passage to write from
             sources = answer.citations if answer.found else self._top_passages(turn, k)
             for item in generate(question, history or [], answer, sources, self.writer, self.settings):
                 if isinstance(item, Answer):

@@ -100,6 +100,7 @@ class Settings(BaseSettings):
     theme_title_margin: float = Field(0.2, description="...and this much better than the next title.")
     comparison_sentences: int = Field(2, description="Sentences per document in a side-by-side comparison.")
     max_quote_chars: int = Field(1000, description="Longest passage quoted in a citation.")
+    max_listed_documents: int = Field(20, description="'What documents can I ask about?' lists at most this many (and says how many more).")
     max_question_chars: int = Field(2000, description="Longer questions are refused with a message.")
 
     # --- the user's own language model (any OpenAI-compatible endpoint) -----------------------
