@@ -26,8 +26,9 @@ from assistant.answer import Answer, Pick, Scorer, as_sentence, citations, not_f
 from assistant.chunking import quotable
 from assistant.conversation import Turn, topic_terms
 from assistant.keywords import terms
+from assistant.chunking import SEPARATOR
 from assistant.outline import Section, bare_title, members
-from assistant.retrieval import Passage, Retriever, quotes_title
+from assistant.retrieval import ASKS_CONTENT, Passage, Retriever, quotes_title
 from assistant.settings import Settings
 from assistant.structure import ANY_KIND, GOAL_LIKE, LINE_KINDS, PRIORITY_NUMBER, kind_named
 
@@ -269,6 +270,32 @@ def without_kind(answer: Answer, turn: Turn, docs: list[str], retriever: Retriev
         instead = f"; it has {', '.join(has[:-1])} and {has[-1]}" if len(has) > 1 else f"; it has {has[0]}" if has else ""
         notes.append(f"{retriever.documents[doc_id].title} has {_none_of(turn.kind)}{instead}.")
     return replace(answer, answer="\n".join(notes + [answer.answer]))
+
+
+def elsewhere(within: Answer, outside: Answer, part: tuple[list[str], tuple[str, list[str]]], turn: Turn,
+              retriever: Retriever) -> Answer:
+    """A question about a named part that the part does not answer ("What does the Green Growth
+    goal say about jobs?"): when the document answers it outside the part, that answer as the
+    closest one (the question, about the part, is not answered), opening by saying the part does
+    not speak of it; otherwise the part's own "not found"."""
+    if not outside.found:
+        return within
+    topic = set(turn.topic) - ASKS_CONTENT  # "What does the Good Health goal offer older people?": older people
+    asked = " ".join(w for w in turn.topic_text.split() if set(terms(w)) & topic) or "this"
+    where = " and ".join(retriever.documents[d].title for d in turn.doc_ids) or "the documents"
+    verb = "do" if len(part[1][1]) > 1 else "does"
+    return replace(outside, answer=f"{part_label(part, retriever)} {verb} not speak of {asked}; elsewhere in {where}:\n{outside.answer}",
+                   found=False, kind="closest")
+
+
+def part_label(part: tuple[list[str], tuple[str, list[str]]], retriever: Retriever) -> str:
+    """What a reader calls a named part: "The Green Growth goal", "Priority 2: Prosperous Place"."""
+    docs, (field, values) = part
+    if field == "priority":
+        return " and ".join(dict.fromkeys(bare_title(v) for v in values))
+    kinds = {s.path: s.kind for doc_id in docs for s in retriever.outlines.get(doc_id, []) if s.path in values}
+    named = [f"{bare_title(path.rsplit(SEPARATOR, 1)[-1])} {SINGULAR.get(kinds.get(path, ''), 'section')}" for path in values]
+    return "The " + " and the ".join(dict.fromkeys(named))
 
 
 def overview(turn: Turn, docs: list[str], retriever: Retriever, settings: Settings) -> Answer | None:

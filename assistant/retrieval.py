@@ -59,7 +59,7 @@ class Retrieval:
 
 
 # Verbs that ask what a part of a document holds ("What does the Good Health goal offer?"), not about what.
-_ASKS_CONTENT = frozenset(terms("offer mean promise pledge involve include contain propose entail aim set out stand for"))
+ASKS_CONTENT = frozenset(terms("offer mean promise pledge involve include contain propose entail aim set out stand for"))
 
 
 class Retriever:
@@ -212,7 +212,7 @@ class Retriever:
     def _asks_about(self, text: str, ignored: set[str]) -> bool:
         """Does ``text`` ask about something the library names, other than the ``ignored`` words and
         the words that frame a question ("What does the Good Health goal promise?" does not)?"""
-        return any(self.keywords.knows(t) for t in set(terms(text)) - ignored - FRAME_WORDS - _ASKS_CONTENT)
+        return any(self.keywords.knows(t) for t in set(terms(text)) - ignored - FRAME_WORDS - ASKS_CONTENT)
 
     def _rerank(self, vector: list[float], passages: list[Passage], turn: Turn) -> list[Passage]:
         """Re-rank the top passages by their best sentence (max-sim over sentence vectors): a

@@ -600,6 +600,18 @@ def test_an_item_named_by_title_and_kind_is_quoted_from_its_own_section(corpus_a
     assert all(c.section.endswith(section) for c in answer.citations), [c.section for c in answer.citations]
 
 
+@pytest.mark.parametrize("question, history", [
+    ("What does the Green Growth goal say about jobs?", []),
+    ("what does it say about jobs?", ["Tell me about the Green Growth goal"]),
+])
+def test_a_named_part_silent_on_the_topic_says_so_and_quotes_the_rest_of_its_document(corpus_assistant, question, history):
+    answer = corpus_assistant.ask(question, history)
+    assert not answer.found and answer.kind == "closest"  # the question, about the goal, is not answered
+    assert answer.answer.startswith("The Green Growth goal does not speak of jobs; elsewhere in North Northamptonshire Vision 2050 (BIG50):")
+    assert answer.citations and all(c.doc_id == NORTH and not c.section.endswith("Green Growth") for c in answer.citations)
+    assert "jobs" in answer.citations[0].text
+
+
 def test_a_follow_up_naming_another_item_is_answered_from_that_item(corpus_assistant):
     answer = corpus_assistant.ask("and the Lack of rural transport driver?", ["What does the Skills gaps driver say?"])
     assert answer.found and answer.citations
