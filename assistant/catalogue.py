@@ -1,4 +1,5 @@
-"""Questions about the library itself, answered from its catalogue, not from passages.
+"""Questions about the library itself, answered from its catalogue, not from passages; and
+"which document is that from?", answered from the citations of the answer it follows.
 
 "What documents can I ask about?" lists the documents; "Who published the West plan?", "When was
 the North vision written?" and "Is it a draft?" give the publisher, date or status the catalogue
@@ -29,6 +30,11 @@ _LIBRARY = re.compile(
     rf"\b(what|which)\s+{_DOCUMENTS}\s+(do you have|have you got|are (there|available|loaded|indexed|in here)|"
     r"(can|could|do) (i|we) (ask|search|query|use)|do you (cover|know))"
     rf"|\blist (the|all|your) {_DOCUMENTS}\b|\bwhat (can|could) (i|we) ask( you)?( about)?\W*$", re.I)
+# "which document is that from?", "which plan says that?", "where does it say that?": the previous answer's source
+_SOURCE = re.compile(rf"^\W*(and\s+|so\s+)?((which|what)\s+({_DOCUMENTS}|one)\s+(is|was|are)\s+(it|that|this|these|those)\s+(from|in)"
+                     rf"|(which|what)\s+({_DOCUMENTS}|one)\s+(says?|said|mentions?|is\s+(it|that)\s+(from|in))\s+(it|that|this|so)"
+                     r"|where\s+(does|did|is)\s+(it|that|this)\s+(say|said|come from|from|written|stated)"
+                     r"|what('s|\s+is)\s+the\s+source)\b", re.I)
 # The document itself as the subject: "the West plan", "this vision", "it"
 _SUBJECT = r"(the |this |that |your )?([\w'-]+ ){0,3}(plan|vision|document|strategy|it|they|these|them|each|both)"
 _FIELDS = {
@@ -40,6 +46,30 @@ _FIELDS = {
                          rf"|\bwhat is the status of\b|\b{_SUBJECT}'?s status\b", re.I),
 }
 _SAYS = {"publisher": "published by {}", "date": "dated {}", "status": "status: {}"}
+
+
+def asks_source(question: str) -> bool:
+    """Does a follow-up ask where the previous answer comes from ("which document is that from?")?
+
+    >>> asks_source("which document is it from?"), asks_source("Which plan says that?"), asks_source("where does it say that?")
+    (True, True, True)
+    >>> asks_source("Which plan says more about buses?"), asks_source("Which document mentions family hubs?")
+    (False, False)
+    """
+    return bool(_SOURCE.search(question))
+
+
+def provenance(question: str, earlier: str, answer: Answer) -> Answer:
+    """Where the answer to the ``earlier`` question comes from: the document and section of each
+    passage it cited, with those passages cited again."""
+    if not answer.found or not answer.citations:
+        return Answer(question, f'The answer to "{earlier}" quoted no passage that answers it.', False, answer.citations,
+                      "not_found", answer.scope)
+    lines = [f'The answer to "{earlier}" comes from:']
+    for title in dict.fromkeys(c.title for c in answer.citations):
+        lines.append(f"{title}:")
+        lines += [f"• {c.section or 'opening page'}{f', p. {c.page}' if c.page else ''} [{c.n}]" for c in answer.citations if c.title == title]
+    return Answer(question, "\n".join(lines), True, answer.citations, "fact", sorted({c.doc_id for c in answer.citations}))
 
 
 def asks_library(question: str) -> bool:

@@ -20,6 +20,7 @@ from functools import cached_property
 from pathlib import Path
 
 from assistant.answer import Answer, Citation, Pick, citations, number
+from assistant.catalogue import asks_source, provenance
 from assistant.generate import Writer, generate
 from assistant.index import DocumentInfo, Index, load_embeddings
 from assistant.ingest import IngestReport, ingest
@@ -103,11 +104,16 @@ class Assistant:
         if not self.retriever.chunks:
             raise QuestionError("The index is empty: run `assistant ingest` first.")
         started = time.perf_counter()
-        turn = self.retriever.read(question, history or [], doc_id)
-        answer = self.answerer.answer(turn, self.retriever, k)
+        if history and asks_source(question):  # "which document is that from?": the previous answer's sources
+            earlier = self.retriever.read(history[-1], history[:-1], doc_id)
+            answer, turn = provenance(question, history[-1], self.answerer.answer(earlier, self.retriever, k)), None
+        else:
+            turn = self.retriever.read(question, history or [], doc_id)
+            answer = self.answerer.answer(turn, self.retriever, k)
         if self.settings.answer_mode == "generative" and not self.settings.llm_base_url:
             answer = replace(answer, notice="Extractive answer shown: no language model is set (ASSISTANT_LLM_BASE_URL).")
-        elif self.settings.answer_mode == "generative" and answer.kind != "catalogue":  # the catalogue has no passage to write from
+        elif self.settings.answer_mode == "generative" and turn is not None and answer.kind != "catalogue":
+            # the catalogue has no passage to write from, and where an answer comes from is no question for the model
             sources = answer.citations if answer.found else self._top_passages(turn, k)
             for item in generate(question, history or [], answer, sources, self.writer, self.settings):
                 if isinstance(item, Answer):

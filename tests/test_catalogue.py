@@ -30,3 +30,12 @@ def test_a_long_library_is_listed_up_to_a_limit():
     documents = {f"d{i}": DocumentInfo(f"d{i}", f"Plan {i:02d}", "", "", "", "", "", "", [], 1) for i in range(25)}
     answer = library("What documents do you have?", documents, 20)
     assert answer.answer.count("• ") == 20 and "… and 5 more" in answer.answer
+
+
+def test_which_document_is_that_from_names_the_sources_of_the_previous_answer(corpus_assistant):
+    answer = corpus_assistant.ask("which document is that in?", ["What is the Good Health goal?"])
+    assert answer.found and answer.citations and {c.doc_id for c in answer.citations} == {NORTH}
+    assert answer.answer.startswith('The answer to "What is the Good Health goal?" comes from:\nNorth Northamptonshire Vision 2050 (BIG50):')
+    assert "Good Health [1]" in answer.answer and WEST not in answer.scope
+    nothing = corpus_assistant.ask("which plan says that?", ["What is the speed limit on the A14?"])
+    assert not nothing.found and "quoted no passage that answers it" in nothing.answer
