@@ -23,10 +23,9 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from assistant.answer import Answer, Pick, Scorer, as_sentence, citations, not_found, number, sentences
-from assistant.chunking import quotable
+from assistant.chunking import SEPARATOR, quotable
 from assistant.conversation import Turn, topic_terms
-from assistant.keywords import terms
-from assistant.chunking import SEPARATOR
+from assistant.keywords import terms, without_terms
 from assistant.outline import Section, bare_title, members
 from assistant.retrieval import ASKS_CONTENT, Passage, Retriever, quotes_title
 from assistant.settings import Settings
@@ -270,6 +269,16 @@ def without_kind(answer: Answer, turn: Turn, docs: list[str], retriever: Retriev
         instead = f"; it has {', '.join(has[:-1])} and {has[-1]}" if len(has) > 1 else f"; it has {has[0]}" if has else ""
         notes.append(f"{retriever.documents[doc_id].title} has {_none_of(turn.kind)}{instead}.")
     return replace(answer, answer="\n".join(notes + [answer.answer]))
+
+
+def without_part(turn: Turn, part: tuple[list[str], tuple[str, list[str]]]) -> Turn | None:
+    """The question without the name of the part it named, over the part's documents: what the
+    rest of them says ("What does the Green Growth goal say about jobs?": jobs, in the North
+    vision); None when nothing else was asked."""
+    named = set(terms(" ".join(part[1][1])))
+    topic = [t for t in turn.topic if t not in named]
+    return replace(turn, question=without_terms(turn.question, named), query=without_terms(turn.query, named), topic=topic,
+                   doc_ids=turn.doc_ids or part[0], vector=None) if topic else None
 
 
 def elsewhere(within: Answer, outside: Answer, part: tuple[list[str], tuple[str, list[str]]], turn: Turn,

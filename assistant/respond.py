@@ -10,7 +10,9 @@
 - a comparison over two or more documents       -> comparison.side_by_side (with no topic: the overviews)
 - anything else                                 -> answer.fact_answer (or "not found"), only from the part
   of a document the question names, if any ("What does the Proud Place priority say about housing?",
-  "What does the Good Health goal say about mental health?": lists.named_part)
+  "What does the Good Health goal say about mental health?": lists.named_part); when the part is silent on
+  it, what the rest of its document says, as the closest answer ("The Green Growth goal does not speak of
+  jobs; elsewhere ...": lists.elsewhere)
 A structural shape that finds nothing in the outline falls through to the fact answer; when the
 documents have no section of the kind asked for, the answer opens by saying so (``lists.without_kind``).
 """
@@ -24,7 +26,7 @@ from assistant.answer import Answer, Scorer, fact_answer, phrase_named, said_in_
 from assistant.comparison import side_by_side
 from assistant.conversation import Turn
 from assistant.horizon import asks_horizon, horizon
-from assistant.keywords import term_set, terms, without_terms
+from assistant.keywords import term_set, terms
 from assistant.retrieval import Passage, Retriever
 from assistant.settings import Settings
 
@@ -75,12 +77,8 @@ class Answerer:
         answer = self._fact(turn, retriever, k, part)
         if not answer.found and turn.narrowing_query:  # "what about affordability?" after housing: of housing
             answer = self._fact(replace(turn, query=turn.narrowing_query), retriever, k, part)
-        if part and not answer.found and turn.topic:  # the part says nothing of it: does the rest of the documents?
-            named = set(terms(" ".join(part[1][1])))  # the part's name says where to look; now it is what is left out
-            rest = replace(turn, question=without_terms(turn.question, named), query=without_terms(turn.query, named),
-                           topic=[t for t in turn.topic if t not in named], doc_ids=turn.doc_ids or part[0], vector=None)
-            if rest.topic:
-                answer = lists.elsewhere(answer, self._fact(rest, retriever, k), part, rest, retriever)
+        if part and not answer.found and (rest := lists.without_part(turn, part)):  # the part is silent: is the rest of its document?
+            answer = lists.elsewhere(answer, self._fact(rest, retriever, k), part, rest, retriever)
         return lists.without_kind(answer, turn, docs, retriever) if kind_absent else answer
 
     def _fact(self, turn: Turn, retriever: Retriever, k: int | None,
