@@ -143,6 +143,7 @@ class Turn:
     earlier: str = ""  # a follow-up's earlier questions, as asked ("What is the Good Health goal?" before "what priority is it under?")
     answer_type: AnswerType = field(default_factory=AnswerType)  # a figure, a name, or any sentence that says it
     places: list[str] = field(default_factory=list)  # the topic's proper names that chose the scope ("corby")
+    excluded: list[str] = field(default_factory=list)  # documents the conversation ruled out ("ignoring the West plan")
     narrowing_query: str = ""  # the old topic with the new one, if the documents do not answer the new topic alone
     vector: list[float] | None = field(default=None, repr=False)  # the query's embedding, once computed
     vector_of: str = field(default="", repr=False)  # the query it was computed for
@@ -171,6 +172,19 @@ def read(question: str, history: list[str], aliases: dict[str, list[str]], max_f
 
 def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]], max_words: int,
               proper_names: dict[str, frozenset[str]], related: Related | None = None) -> Turn:
+    """The question read after ``before``; a document the conversation ruled out stays out of every
+    later turn, a comparison's included ("Apart from the North vision, what is said about skills?"
+    ... "compare that with jobs": in the West plan), until a question names it again."""
+    turn = _read_turn(question, before, aliases, max_words, proper_names, related)
+    excluded = (set(before.excluded) - set(turn.doc_ids) if before else set()) | set(turn.excluded)
+    turn.excluded = sorted(excluded)
+    if excluded and not turn.doc_ids:
+        turn.doc_ids = [d for d in aliases if d not in excluded]
+    return turn
+
+
+def _read_turn(question: str, before: Turn | None, aliases: dict[str, list[str]], max_words: int,
+               proper_names: dict[str, frozenset[str]], related: Related | None = None) -> Turn:
     named = mentions(question, aliases)
     used = [a for names in named.values() for a in names]
     ruled_out, question_left = excluded(question, named)
@@ -210,7 +224,7 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
     overview = (_asks_overview(own, bool(named)) or (comparison and not kind)) and not topic and not wants_figure(question)
     turn = Turn(question, own, doc_ids, used, kind, topic, topic_words(own), topic_terms(focus_text), focus_text,
                 follow_up, comparison, overview=overview, more=bool(_MORE.search(question)),
-                answer_type=AnswerType.of(question), places=places)
+                answer_type=AnswerType.of(question), places=places, excluded=sorted(ruled_out))
     if follow_up:
         turn.earlier = f"{before.earlier} {before.question}".strip()
     numbered = _NUMBERED_ITEM.search(own)
@@ -224,15 +238,13 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
     elif before and before.kind not in (None, "priority") and not kind and (bare := _bare_place(own)):
         # "what is the second one?", "who takes part in the first?" after a list of steps: that step, in the list's documents
         turn.kind, turn.item_number, turn.overview, turn.follow_up = before.kind, bare, False, True
+        _without_ordinal(turn, own)  # "tell me more about the second": the ordinal is no topic
         turn.doc_ids = turn.doc_ids or before.doc_ids
         return turn
     if before is not None and before.kind == "priority" and turn.priority_number is None and turn.kind in _IN_A_PRIORITY:
         turn.priority_number = _bare_place(own)  # "the second one", "the goals under the third", after a list of priorities
         if turn.priority_number:  # "the outcomes for the fifth": the ordinal is no topic
-            rest = _ORDINAL.sub(" ", own)
-            turn.topic, turn.topic_text = topic_terms(rest), topic_words(rest)
-            turn.focus_text = _focus_text(rest, turn.kind)
-            turn.focus = topic_terms(turn.focus_text)
+            _without_ordinal(turn, own)
         if turn.priority_number and turn.kind in (None, "priority"):  # "tell me more about the third one": that priority, not the list again
             turn.kind, turn.overview, turn.topic, turn.topic_text = None, False, [], ""
             return turn
@@ -285,6 +297,14 @@ def _read_one(question: str, before: Turn | None, aliases: dict[str, list[str]],
         if turn.item_number is None:  # "what is step 3?" after the steps: that one; "and in the North?": the same one
             turn.item_number = before.item_number
     return turn
+
+
+def _without_ordinal(turn: Turn, own: str) -> None:
+    """The turn's topic without the ordinal that chose an item by its place."""
+    rest = _ORDINAL.sub(" ", own)
+    turn.topic, turn.topic_text = topic_terms(rest), topic_words(rest)
+    turn.focus_text = _focus_text(rest, turn.kind)
+    turn.focus = topic_terms(turn.focus_text)
 
 
 def _frame(before: Turn, dropped: list[str] | None = None) -> str:

@@ -360,6 +360,15 @@ def test_a_document_ruled_out_stays_out_of_the_conversation():
     turn = read("and older people?", ["What does the West plan say about transport, not the North?"], ALIASES)
     assert turn.doc_ids == [WEST] and not turn.comparison
     assert read("Is the North vision not ambitious?", [], ALIASES).doc_ids == [NORTH]  # "not" before no name
+    # a comparison later in the conversation compares only what is left; naming the document again lets it back in
+    turn = read("compare that with jobs", ["Apart from the North vision, what is said about skills?"], ALIASES)
+    assert turn.doc_ids == [WEST] and turn.excluded == [NORTH]
+    assert read("what about the North?", ["Apart from the North vision, what is said about skills?"], ALIASES).doc_ids == [NORTH]
+
+
+def test_tell_me_more_about_the_second_after_a_list_is_its_second_item():
+    turn = read("tell me more about the second", ["What are the North's drivers?"], ALIASES)
+    assert turn.kind == "driver" and turn.item_number == 2 and not turn.topic and not turn.focus
 
 
 def test_only_in_a_document_asks_the_earlier_question_there():
