@@ -113,6 +113,8 @@ FRAME_WORDS = frozenset(terms("what which who how why when where list name give 
                               "the plan plans vision document documents say says said want wants make makes more about main key "
                               "common achieve achieved called one ones related relevant corresponding "
                               "happen happens happening happened going taken intend intends intended aiming like")) | QUESTION_WORDS
+# Verbs that ask what a part of a document holds ("What does the Good Health goal offer?"), not about what.
+ASKS_CONTENT = frozenset(terms("offer mean promise pledge involve include contain propose entail aim set out stand for"))
 # Verbs that ask where something sits in a list ("which priority does X fall under?", "which goals include X?")
 _LOCATING_VERBS = "belong belongs fall falls come comes sit sits fit fits include includes contain contains feature features appear appears go goes"
 _LOCATING = re.compile(r"\b(" + "|".join(_LOCATING_VERBS.split()) + r")\b", re.I)
@@ -194,6 +196,8 @@ def _read_turn(question: str, before: Turn | None, aliases: dict[str, list[str]]
     own = _LOOK_LIKE.sub(" ", _CONCERN.sub("", own))  # "do they care about parks?": parks, not care; "what will X look like?": X
     own = in_measure_words(own)  # "how many folks live there?": the population
     topic, kind = topic_terms(own), wanted_kind(own)
+    if before is not None and topic and set(topic) <= ASKS_CONTENT and _BACK_REFERENCE.search(question):
+        topic = []  # "what does it mean?", "what does that involve?": what the earlier answer was about, again
     if named and not kind and topic and set(topic) <= _ABOUT_ITSELF:  # about the named document itself: search for it
         own = named_as_this(question_left, used)
     if kind is None and before is not None and (which := _WHICH_KIND.search(own)) and _FOLLOW_UP.search(question):

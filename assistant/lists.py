@@ -24,10 +24,10 @@ import numpy as np
 
 from assistant.answer import Answer, Pick, Scorer, as_sentence, citations, not_found, number, sentences
 from assistant.chunking import SEPARATOR, quotable
-from assistant.conversation import Turn, topic_terms
+from assistant.conversation import ASKS_CONTENT, Turn, topic_terms
 from assistant.keywords import terms, without_terms
 from assistant.outline import Section, bare_title, members
-from assistant.retrieval import ASKS_CONTENT, Passage, Retriever, quotes_title
+from assistant.retrieval import Passage, Retriever, quotes_title
 from assistant.settings import Settings
 from assistant.structure import ANY_KIND, GOAL_LIKE, LINE_KINDS, PRIORITY_NUMBER, kind_named
 

@@ -21,7 +21,7 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from assistant.chunking import SEPARATOR, is_note
-from assistant.conversation import FRAME_WORDS, Turn, named_terms, own_names, read
+from assistant.conversation import ASKS_CONTENT, FRAME_WORDS, Turn, named_terms, own_names, read
 from assistant.documents import initialism
 from assistant.index import DocumentInfo, Index, StoredChunk
 from assistant.keywords import KeywordIndex, term_set, terms, without_terms, word_pairs
@@ -56,10 +56,6 @@ class Retrieval:
     doc_ids: list[str]  # documents searched (empty: all)
     passages: list[Passage]
     scope_terms: set[str]  # words of the names (of documents, of a part of one) the question used to choose its scope
-
-
-# Verbs that ask what a part of a document holds ("What does the Good Health goal offer?"), not about what.
-ASKS_CONTENT = frozenset(terms("offer mean promise pledge involve include contain propose entail aim set out stand for"))
 
 
 class Retriever:

@@ -366,6 +366,13 @@ def test_a_document_ruled_out_stays_out_of_the_conversation():
     assert read("what about the North?", ["Apart from the North vision, what is said about skills?"], ALIASES).doc_ids == [NORTH]
 
 
+def test_what_does_it_mean_asks_about_what_the_earlier_answer_was_about():
+    turn = read("what does it involve?", ["What are the steps of the North's next steps?", "what is the last one?"], ALIASES)
+    assert turn.kind == "step" and turn.item_number == -1 and not turn.topic
+    turn = read("what does it mean?", ["What are the West's guiding principles?", "which one is about prevention?"], ALIASES)
+    assert turn.kind == "principle" and turn.focus == ["prevention"]
+
+
 def test_tell_me_more_about_the_second_after_a_list_is_its_second_item():
     turn = read("tell me more about the second", ["What are the North's drivers?"], ALIASES)
     assert turn.kind == "driver" and turn.item_number == 2 and not turn.topic and not turn.focus
