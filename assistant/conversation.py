@@ -382,11 +382,15 @@ def _bare_place(text: str) -> int | None:
     (3, 2, None)
     >>> _bare_place("the outcomes of the last one"), _bare_place("the last ten years")
     (-1, None)
+    >>> _bare_place("what goals does the second have?")
+    2
     """
     if one := _ORDINAL_ONE.search(text):  # "the second one", "the last one"
         return _item_place(one)
     m = _ORDINAL.search(text)
-    if not m or re.match(r"\s+(?!(ones?|priority|priorities|of|in|on|for|and|or)\b)\w", text[m.end():], re.I):
+    if not m or re.match(r"\s+(?!(ones?|priority|priorities|of|in|on|for|and|or|"
+                         r"have|has|say|says|cover|covers|include|includes|contain|contains|mean|means|do|does|is|are)\b)\w",
+                         text[m.end():], re.I):
         return None
     return place(text)
 

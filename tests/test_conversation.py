@@ -376,6 +376,8 @@ def test_what_does_it_mean_asks_about_what_the_earlier_answer_was_about():
 def test_tell_me_more_about_the_second_after_a_list_is_its_second_item():
     turn = read("tell me more about the second", ["What are the North's drivers?"], ALIASES)
     assert turn.kind == "driver" and turn.item_number == 2 and not turn.topic and not turn.focus
+    turn = read("what goals does the second have?", ["What are the North's priorities?"], ALIASES)
+    assert turn.kind == "goal" and turn.priority_number == 2  # an ordinal before a verb stands for an item
 
 
 def test_only_in_a_document_asks_the_earlier_question_there():
