@@ -38,21 +38,38 @@ SINGULAR = {"priority": "priority", "goal": "goal", "outcome": "outcome", "prior
 NONE_OF = {"statistics": "no statistics page"}  # a document without a statistics page may still give figures elsewhere
 _PURPOSE = re.compile(r"\bour (vision|mission|aim|purpose|ambition)\b.*\bis\b|\b(this|the)\b[\w\s]{0,40}\b(plan|vision|strategy) is\b(?! not)", re.I)
 BULLET_KINDS = ("outcome", "priority_area", "action")  # kinds a plan states as bullet lists under each priority
+_NUMBER_WORDS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+# "the seven priorities", "its 4 guiding principles": how many items of a kind the question expects
+_COUNTED = re.compile(rf"\b({'|'.join(_NUMBER_WORDS)}|\d+)\s+(?:main\s+|key\s+|stated\s+)?({ANY_KIND})\b", re.I)
 _TITLE_AND_KIND = re.compile(rf"([^.?!,;:]+?)\s+({ANY_KIND})\b", re.I)  # "what is the Good Health goal": the words before a kind
 
 
 def scope(turn: Turn, retriever: Retriever, settings: Settings) -> list[str]:
     """The documents an answer covers: those the conversation names, or that have the item it
     names by title and kind ("the Good Health goal": the North vision's); else every document of a
-    small library, or in a larger one the few whose passages rank highest for the question."""
+    small library, or in a larger one the few whose passages rank highest for the question; of
+    those, the ones with as many items as the question counts, if any ("the seven priorities")."""
     if turn.doc_ids:
         return turn.doc_ids
     if not turn.comparison and (items := named_items(f"{turn.earlier} {turn.question}", sorted(retriever.outlines), retriever)):
         return list(items)
     if len(retriever.outlines) <= settings.scope_documents:
-        return sorted(retriever.outlines)
-    ranked = retriever.find(turn, settings.candidates).passages
-    return list(dict.fromkeys(p.chunk.doc_id for p in ranked))[: settings.scope_documents]
+        docs = sorted(retriever.outlines)
+    else:
+        ranked = retriever.find(turn, settings.candidates).passages
+        docs = list(dict.fromkeys(p.chunk.doc_id for p in ranked))[: settings.scope_documents]
+    return _counting(turn, docs, retriever) or docs
+
+
+def _counting(turn: Turn, docs: list[str], retriever: Retriever) -> list[str]:
+    """The documents with as many items of the asked kind as the question counts ("the seven
+    priorities": the plan with seven); none when it counts none, or no document has that many."""
+    counted = _COUNTED.search(turn.question) if turn.kind else None
+    if not counted or kind_named(counted.group(2)) != turn.kind:
+        return []
+    n = int(counted.group(1)) if counted.group(1).isdigit() else _NUMBER_WORDS.index(counted.group(1).lower()) + 2
+    outlines = {d: retriever.outlines.get(d, []) for d in docs}
+    return [d for d, outline in outlines.items() if len(items(outline, stated_kind(outline, turn.kind) or turn.kind)) == n]
 
 
 def anchor(question: str, outline: list[Section], number: int | None = None) -> str | None:

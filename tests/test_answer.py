@@ -179,6 +179,13 @@ def test_structural_lists_are_complete_and_in_document_order(corpus_assistant):
     assert_well_cited(goals)
 
 
+@pytest.mark.parametrize("question, document", [("What are the seven priorities?", WEST), ("What are the 3 priorities?", NORTH),
+                                                ("What are the eight drivers?", NORTH)])
+def test_a_count_before_a_kind_chooses_the_documents_with_that_many(corpus_assistant, question, document):
+    answer = corpus_assistant.ask(question)
+    assert answer.kind == "list" and {c.doc_id for c in answer.citations} == {document}, question
+
+
 def test_outcomes_for_a_priority_theme_list_all_of_that_prioritys_outcomes(corpus_assistant):
     answer = corpus_assistant.ask("What outcomes does West Northamptonshire want for children by 2030?")
     assert answer.kind == "list" and "outcomes under Our Priority 5: Best Place to Grow up" in answer.answer
