@@ -20,7 +20,7 @@ from assistant.settings import Settings
 
 def side_by_side(turn: Turn, doc_ids: list[str], retriever: Retriever, scorer: Scorer, settings: Settings) -> Answer:
     parts, picks, nearest, evidence = [], [], [], {}
-    about = turn.focus_text or "this topic"
+    about = turn.focus_text or turn.topic_text or "this topic"  # "Is sport mentioned in both plans?": sport
     topic = Turn(turn.question, turn.topic_text) if turn.topic_text else turn  # search by the topic, not "how do the two plans differ"
     for doc_id in doc_ids:
         passages = retriever.find(topic, settings.evidence_passages, [doc_id]).passages

@@ -10,6 +10,8 @@ left to the fact answer.
 (True, True)
 >>> asks_horizon("How do the two documents differ in the year they look ahead to?"), asks_horizon("How long is the vision meant to last?")
 (True, True)
+>>> asks_horizon("Which plan looks further ahead?")
+True
 >>> asks_horizon("How long is the waiting list?"), asks_horizon("What is the time frame for net zero?")
 (False, False)
 >>> title_year("North Northamptonshire Vision 2050 (BIG50)"), title_year("Transport Plan"), title_year("Plan 2021-2031")
@@ -33,11 +35,12 @@ _ASKS = re.compile(
     rf"|\bhow long (does|do|will|is|are) (the |this |that |each |both )?([\w'-]+ ){{0,3}}{_DOCUMENT}\b"
     r"|\b(what|which) (period|years?|dates?)\b.*\b(cover|span|run|last|look|aim|target|end)"
     r"|\blook(s|ing)? (ahead|forward) to\b|\buntil when\b|\bhow far (ahead|forward|into the future)\b"
+    r"|\blooks? (further|farther|furthest|farthest) (ahead|forward|into the future)\b"
     rf"|\bwhen (does|do|will) (the |this |that |each |both )?([\w'-]+ ){{0,3}}{_DOCUMENT} (end|finish|expire|run out)\b",
     re.I)
 # the words of a question about a time span: anything else is a topic ("the time frame for net zero")
 _SPAN_WORDS = frozenset(terms("time frame timeframe timescale horizon end date period cover span run last long look ahead "
-                              "forward far future year finish expire differ meant supposed intended designed"))
+                              "forward far farther farthest furthest future year finish expire differ meant supposed intended designed"))
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
 
 

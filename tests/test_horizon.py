@@ -8,6 +8,7 @@ from assistant.horizon import asks_horizon, title_year
 @pytest.mark.parametrize("question", [
     "How long does the plan run?", "What period does the vision cover?", "What is the time frame?",
     "What year do the documents look ahead to?", "How far ahead does it look?", "When does the plan end?",
+    "Which plan looks further ahead?", "Which document looks furthest into the future?",
 ])
 def test_questions_about_the_period_covered(question):
     assert asks_horizon(question)
