@@ -1,5 +1,6 @@
-"""Questions about the library itself, answered from its catalogue, not from passages; and
-"which document is that from?", answered from the citations of the answer it follows.
+"""Questions about the library itself, answered from its catalogue, not from passages;
+"which document is that from?", answered from the citations of the answer it follows; and a
+greeting or a request for help, answered with what the assistant does.
 
 "What documents can I ask about?" lists the documents; "Who published the West plan?", "When was
 the North vision written?" and "Is it a draft?" give the publisher, date or status the catalogue
@@ -35,6 +36,9 @@ _SOURCE = re.compile(rf"^\W*(and\s+|so\s+)?((which|what)\s+({_DOCUMENTS}|one)\s+
                      rf"|(which|what)\s+({_DOCUMENTS}|one)\s+(says?|said|mentions?|is\s+(it|that)\s+(from|in))\s+(it|that|this|so)"
                      r"|where\s+(does|did|is)\s+(it|that|this)\s+(say|said|come from|from|written|stated)"
                      r"|what('s|\s+is)\s+the\s+source)\b", re.I)
+# A greeting, thanks or a request for help, alone
+_HELP = re.compile(r"^\W*((hi|hello|hey|good (morning|afternoon|evening)|thanks?( you)?|thank you( very much)?|cheers|ok(ay)?|help|"
+                   r"what can you do|who are you|what are you|how (do|can) i use (this|you))\W*)+$", re.I)
 # The document itself as the subject: "the West plan", "this vision", "it"
 _SUBJECT = r"(the |this |that |your )?([\w'-]+ ){0,3}(plan|vision|document|strategy|it|they|these|them|each|both)"
 _FIELDS = {
@@ -70,6 +74,28 @@ def provenance(question: str, earlier: str, answer: Answer) -> Answer:
         lines.append(f"{title}:")
         lines += [f"• {c.section or 'opening page'}{f', p. {c.page}' if c.page else ''} [{c.n}]" for c in answer.citations if c.title == title]
     return Answer(question, "\n".join(lines), True, answer.citations, "fact", sorted({c.doc_id for c in answer.citations}))
+
+
+def asks_help(question: str) -> bool:
+    """Is the message a greeting, thanks or a request for help, with nothing asked of the documents?
+
+    >>> asks_help("hello"), asks_help("Thanks!"), asks_help("What can you do?"), asks_help("help")
+    (True, True, True, True)
+    >>> asks_help("What help is there for carers?"), asks_help("hello, what are the priorities?")
+    (False, False)
+    """
+    return bool(_HELP.match(question))
+
+
+def help_answer(question: str, documents: dict[str, DocumentInfo]) -> Answer:
+    """What the assistant does, with questions to try on the library's first document."""
+    titles = sorted(d.title for d in documents.values())
+    first = titles[0] if titles else "a document"
+    text = (f"I answer questions about the {len(titles)} document{'s' if len(titles) != 1 else ''} in the library, "
+            "quoting the passages each answer comes from, and I say so when they do not answer. Try "
+            f'"Give me an overview of {first}", "Which goals address transport?", "Compare the documents on housing", '
+            'or "What documents can I ask about?".')
+    return Answer(question, text, True, [], "catalogue", [d.doc_id for d in documents.values()])
 
 
 def asks_library(question: str) -> bool:

@@ -40,6 +40,8 @@ class Answerer:
 
     def answer(self, turn: Turn, retriever: Retriever, k: int | None = None) -> Answer:
         s = self.settings
+        if catalogue.asks_help(turn.question):  # "hello", "what can you do?"
+            return catalogue.help_answer(turn.question, retriever.documents)
         if catalogue.asks_library(turn.question):  # "What documents can I ask about?"
             return catalogue.library(turn.question, retriever.documents, s.max_listed_documents)
         if fields := catalogue.asked_fields(turn.question):  # "Who published the West plan?": the catalogue's record

@@ -39,3 +39,10 @@ def test_which_document_is_that_from_names_the_sources_of_the_previous_answer(co
     assert "Good Health [1]" in answer.answer and WEST not in answer.scope
     nothing = corpus_assistant.ask("which plan says that?", ["What is the speed limit on the A14?"])
     assert not nothing.found and "quoted no passage that answers it" in nothing.answer
+
+
+def test_a_greeting_or_a_request_for_help_says_what_the_assistant_does(corpus_assistant):
+    for message in ("hello", "What can you do?", "help"):
+        answer = corpus_assistant.ask(message)
+        assert answer.kind == "catalogue" and "quoting the passages" in answer.answer and not answer.citations, message
+    assert corpus_assistant.ask("What help is there for carers?").kind == "fact"  # "help" with something asked
