@@ -7,6 +7,8 @@ that use it: the answer never guesses an expansion.
 
 >>> spelled_out("demand on our multi-agency safeguarding hub (MASH) and Local Area Partnerships (LAPs).")
 {'MASH': 'multi-agency safeguarding hub', 'LAP': 'Local Area Partnerships'}
+>>> spelled_out("boosting our GVA (gross value added)."), spelled_out("the NHS (see page 4)")
+({'GVA': 'gross value added'}, {})
 >>> asked("What does LAP stand for?"), asked("what's SEND?"), asked("What is a hub?")
 ((['LAP'], True), (['SEND'], True), ([], False))
 >>> asked("what do laps stand for")  # small letters: only candidates, to be found spelled out
@@ -24,6 +26,8 @@ from assistant.settings import Settings
 
 # "(LAPs)", "(SEND)", "(AI)": two to eight letters, capitals first, an optional plural "s"
 _IN_BRACKETS = re.compile(r"\(([A-Z][A-Z&]{1,7})s?\)")
+# "GVA (gross value added)": the acronym first, its words in the brackets after it
+_BEFORE_BRACKETS = re.compile(r"\b([A-Z][A-Z&]{1,7})s?\s+\(([^()]{3,80})\)")
 # words an expansion may hold that its acronym skips: "needs and disabilities (SEND)"
 _SKIPPED = frozenset("and of for the in on to &".split())
 # "What does X stand for / mean?", "What is X short for?", "meaning of X", "define X": any case
@@ -54,6 +58,11 @@ def spelled_out(text: str) -> dict[str, str]:
                 break
         if not letters:
             found[short] = _expansion(text[: match.start()], len(words) - start)
+    for match in _BEFORE_BRACKETS.finditer(text):  # "our GVA (gross value added)": the words follow
+        short, expansion = match.group(1), match.group(2).strip()
+        initials = [w[0] for w in re.split(r"[\s\-]+", expansion) if w and w.lower() not in _SKIPPED]
+        if "".join(initials).lower() == short.replace("&", "").lower():
+            found.setdefault(short, expansion)
     return found
 
 

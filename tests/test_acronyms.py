@@ -12,6 +12,10 @@ def test_spelled_out_matches_initials_skipping_small_words_and_splitting_hyphens
                                  "MASH": "multi-agency safeguarding hub", "LAP": "Local Area Partnerships"}
 
 
+def test_an_acronym_may_come_first_with_its_words_in_brackets_after_it():
+    assert spelled_out("boosting our GVA (gross value added) and the NHS (see page 4).") == {"GVA": "gross value added"}
+
+
 @pytest.mark.parametrize("text", [
     "The figure rose by 40% (SEND).",  # the words before do not give its letters
     "as shown on page 3 (Table 2).",
