@@ -32,7 +32,8 @@ _LIBRARY = re.compile(
     r"(can|could|do) (i|we) (ask|search|query|use)|do you (cover|know))"
     rf"|\blist (the|all|your) {_DOCUMENTS}\b|\bwhat (can|could) (i|we) ask( you)?( about)?\W*$", re.I)
 # "which document is that from?", "which plan says that?", "where does it say that?": the previous answer's source
-_SOURCE = re.compile(rf"^\W*(and\s+|so\s+)?((which|what)\s+({_DOCUMENTS}|one)\s+(is|was|are)\s+(it|that|this|these|those)\s+(from|in)"
+_SOURCE = re.compile(rf"^\W*(and\s+|so\s+)?((which|what)\s+({_DOCUMENTS}|one|section|part|page|chapter)\s+(is|was|are)\s+"
+                     r"(it|that|this|these|those)\s+(from|in|on)"
                      rf"|(which|what)\s+({_DOCUMENTS}|one)\s+(says?|said|mentions?|is\s+(it|that)\s+(from|in))\s+(it|that|this|so)"
                      r"|where\s+(does|did|is)\s+(it|that|this)\s+(say|said|come from|from|written|stated)"
                      r"|what('s|\s+is)\s+the\s+source)\b", re.I)
@@ -57,6 +58,8 @@ def asks_source(question: str) -> bool:
 
     >>> asks_source("which document is it from?"), asks_source("Which plan says that?"), asks_source("where does it say that?")
     (True, True, True)
+    >>> asks_source("which section is that in?"), asks_source("What page is it on?")
+    (True, True)
     >>> asks_source("Which plan says more about buses?"), asks_source("Which document mentions family hubs?")
     (False, False)
     """

@@ -37,6 +37,8 @@ def test_which_document_is_that_from_names_the_sources_of_the_previous_answer(co
     assert answer.found and answer.citations and {c.doc_id for c in answer.citations} == {NORTH}
     assert answer.answer.startswith('The answer to "What is the Good Health goal?" comes from:\nNorth Northamptonshire Vision 2050 (BIG50):')
     assert "Good Health [1]" in answer.answer and WEST not in answer.scope
+    section = corpus_assistant.ask("which section is that in?", ["What is the Good Health goal?"])
+    assert section.answer == answer.answer  # the same sources, asked by section
     nothing = corpus_assistant.ask("which plan says that?", ["What is the speed limit on the A14?"])
     assert not nothing.found and "quoted no passage that answers it" in nothing.answer
 
