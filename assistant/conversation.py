@@ -277,11 +277,15 @@ def _read_turn(question: str, before: Turn | None, aliases: dict[str, list[str]]
                     turn.focus, turn.focus_text = before.topic, before.topic_text
                 turn.query = f"{own} {turn.focus_text}"
         return turn
-    if not (turn.priority_number and before.kind == "priority"):  # "what is priority two about?" after the list: that one
+    # "how fast is it growing?" after "which driver is about population?": a figure about it, not another driver
+    figure_of_it = bool(topic) and turn.answer_type.figure and not kind and _BACK_REFERENCE.search(question) is not None
+    if not (turn.priority_number and before.kind == "priority") and not figure_of_it:  # "what is priority two about?" after the list: that one
         turn.kind = turn.kind or before.kind
     if which_item:  # "which one is about housing?" after the goals of one priority: one of its goals
         _keep_priority(turn, before)
-    if topic and before.kind:  # a new topic in the old frame ("outcomes by 2030" ... "and for housing?")
+    if figure_of_it:
+        turn.query = f"{before.focus_text or before.topic_text} {own}"
+    elif topic and before.kind:  # a new topic in the old frame ("outcomes by 2030" ... "and for housing?")
         turn.query = f"{_frame(before)} {own}"
         if not turn.focus:  # "and buses in towns?" after "Which goals address rural transport?": the goals about that
             turn.focus, turn.focus_text = topic, turn.topic_text

@@ -373,6 +373,12 @@ def test_what_does_it_mean_asks_about_what_the_earlier_answer_was_about():
     assert turn.kind == "principle" and turn.focus == ["prevention"]
 
 
+def test_a_figure_asked_of_an_item_is_a_fact_question_about_its_topic():
+    turn = read("how fast is it growing?", ["What are the drivers in the North vision?", "which is about population?"], ALIASES)
+    assert turn.kind is None and turn.doc_ids == [NORTH] and "population" in turn.query
+    assert read("how many are there?", ["What are the North's goals?"], ALIASES).kind == "goal"  # the list's own count
+
+
 def test_tell_me_more_about_the_second_after_a_list_is_its_second_item():
     turn = read("tell me more about the second", ["What are the North's drivers?"], ALIASES)
     assert turn.kind == "driver" and turn.item_number == 2 and not turn.topic and not turn.focus
