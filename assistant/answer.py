@@ -27,9 +27,9 @@ from dataclasses import asdict, dataclass, field
 from assistant.chunking import quotable, split_sentences as sentences
 from assistant.answer_type import AnswerType
 from assistant.found import found_model
-from assistant.conversation import named_terms, topic_terms
+from assistant.conversation import Turn, named_terms, topic_terms
 from assistant.keywords import QUESTION_WORDS, KeywordIndex, family, term_set, terms
-from assistant.retrieval import Passage, Retrieval
+from assistant.retrieval import Passage, Retrieval, Retriever
 from assistant.settings import Settings
 
 NOT_FOUND = "The documents do not appear to answer this question. The nearest passages are listed below in case they help."
@@ -158,6 +158,22 @@ def said_together(words: set[str], passages: list[Passage]) -> bool:
     """
     wanted = {family(w) or w for w in words}
     return any(wanted <= {family(t) or t for t in term_set(s)} for p in passages for s in sentences(p.chunk.text))
+
+
+def topic_unnamed(turn: Turn, doc_ids: list[str], passages: list[Passage], retriever: Retriever, unknown: bool = False,
+                  phrase: bool = True) -> bool:
+    """Is what the turn asks about left unnamed by the documents and the passages to quote? It is
+    when it is ``unknown`` to the library or no word of it is in ``doc_ids``, unless the passages
+    speak of it in words of the same family ("tourists": "tourism"); and, with ``phrase``, when it
+    is a phrase the library names one thing by and no sentence of the passages holds both its
+    words ("family hubs": not "a family home" and "an innovation hub")."""
+    if doc_ids and turn.topic and not unknown:
+        unknown = not retriever.names_topic(turn.topic, doc_ids)
+    if unknown and said_in_kin_words(turn.topic, passages):
+        unknown = False
+    if phrase and turn.topic and not unknown:
+        unknown = not said_together(phrase_named(turn.asked, turn.topic, retriever.is_phrase), passages)
+    return unknown
 
 
 def is_supported(passages: list[Passage], scorer: Scorer, settings: Settings) -> tuple[bool, dict]:

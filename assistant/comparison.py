@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from assistant.answer import (Answer, Scorer, as_sentence, citations, is_supported, not_found, number, phrase_named,
-                              said_in_kin_words, said_together)
+from assistant.answer import Answer, Scorer, as_sentence, citations, is_supported, not_found, number, topic_unnamed
 from assistant.conversation import Turn
 from assistant.retrieval import Retriever
 from assistant.settings import Settings
@@ -25,8 +24,7 @@ def side_by_side(turn: Turn, doc_ids: list[str], retriever: Retriever, scorer: S
     for doc_id in doc_ids:
         passages = retriever.find(topic, settings.evidence_passages, [doc_id]).passages
         nearest += passages[:1]
-        unnamed = bool(turn.topic) and (not retriever.names_topic(turn.topic, [doc_id]) and not said_in_kin_words(turn.topic, passages)
-                                        or not said_together(phrase_named(turn.asked, turn.topic, retriever.is_phrase), passages))
+        unnamed = topic_unnamed(turn, [doc_id], passages, retriever)
         found, evidence[doc_id] = is_supported(passages, replace(scorer, topic_unknown=unnamed), settings)
         title = retriever.documents[doc_id].title
         if not found:

@@ -198,24 +198,24 @@ def named_items(text: str, docs: list[str], retriever: Retriever) -> dict[str, l
     target" ask for what is said about housing, and name none."""
     named = [(kind_named(m.group(2)), m.group(2).lower(), m.group(1).lower()) for m in _TITLE_AND_KIND.finditer(text)]
     items = {doc_id: [s.path for s in retriever.outlines.get(doc_id, []) if s.role == "item"
-                      and any(kind == s.kind and _names_title(before, word, s) for kind, word, before in named)
-                      and (quotes_title(text, s.title) or len(terms(bare_title(s.title))) == 1)] for doc_id in docs}
+                      and any(kind == s.kind and _names_title(text, before, word, s) for kind, word, before in named)] for doc_id in docs}
     return {doc_id: paths for doc_id, paths in items.items() if paths}
 
 
-def _names_title(before: str, kind_word: str, section: Section) -> bool:
-    """Do the words ``before`` a kind word end with the section's title (a one-word title: "the
-    <title>", before the kind's own singular word)?
+def _names_title(text: str, before: str, kind_word: str, section: Section) -> bool:
+    """Does ``text`` name the section by its title, right ``before`` a kind word? A title of two
+    words or more is quoted (``quotes_title``); a one-word title needs "the <title>" and the kind's
+    own singular word.
 
     >>> housing = Section("north", "6 Priority 2: Prosperous Place > 6.2 Priority Goals > Housing", "goal", "item", "6 Priority 2: Prosperous Place")
-    >>> _names_title("what does the housing", "goal", housing), _names_title("what are the housing", "goals", housing)
+    >>> _names_title("", "what does the housing", "goal", housing), _names_title("", "what are the housing", "goals", housing)
     (True, False)
-    >>> _names_title("what is the housing", "target", housing), _names_title("what is affordable housing", "goal", housing)
+    >>> _names_title("", "what is the housing", "target", housing), _names_title("", "what is affordable housing", "goal", housing)
     (False, False)
     """
     title = bare_title(section.title).lower()
     if len(terms(title)) > 1:
-        return before.endswith(title)
+        return before.endswith(title) and quotes_title(text, section.title)
     return kind_word == section.kind and re.search(rf"\bthe {re.escape(title)}$", before) is not None
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from assistant import acronyms, catalogue, lists
-from assistant.answer import Answer, Scorer, fact_answer, phrase_named, said_in_kin_words, said_together, sentences
+from assistant.answer import Answer, Scorer, fact_answer, sentences, topic_unnamed
 from assistant.comparison import side_by_side
 from assistant.conversation import Turn
 from assistant.horizon import asks_horizon, horizon
@@ -90,13 +90,11 @@ class Answerer:
         docs, within = part or (None, None)
         retrieval = retriever.find(turn, k or s.top_k, docs, within=within)
         scorer = Scorer.for_question(turn.question, retrieval.query, retriever.keywords, s, retrieval.scope_terms)
-        if retrieval.doc_ids and turn.topic and not scorer.topic_unknown:  # named in the library, but in the documents asked about?
-            scorer = replace(scorer, topic_unknown=not retriever.names_topic(turn.topic, retrieval.doc_ids))
         evidence = retrieval.passages[: s.evidence_passages]
-        if scorer.topic_unknown and said_in_kin_words(turn.topic, evidence):
-            scorer = replace(scorer, topic_unknown=False)  # "tourists": the passages to quote speak of "tourism"
-        if not (scorer.topic_unknown or part) and not said_together(phrase_named(turn.asked, turn.topic, retriever.is_phrase), evidence):
-            scorer = replace(scorer, topic_unknown=True)  # "family hubs": "a family home" and "an innovation hub" do not say it
+        # named in the library, but in the documents asked about, and by the passages to quote? (a named part is exempt from
+        # the phrase rule: "Tell me about the Green Growth goal" is about that section)
+        scorer = replace(scorer, topic_unknown=topic_unnamed(turn, retrieval.doc_ids, evidence, retriever, scorer.topic_unknown,
+                                                             phrase=not part))
         if turn.places and not scorer.topic_unknown and not _said_together(turn, evidence):
             scorer = replace(scorer, topic_unknown=True)  # "a new hospital in Corby": hospitals, and Corby, but never both
         return fact_answer(turn.question, retrieval, scorer, s, s.answer_sentences * 2 if turn.more else None)
