@@ -97,6 +97,15 @@ _BACK_REFERENCE = re.compile(r"\b(it|its|they|them|their|that|those|these|this)\
 # "care about", "think about": verbs of concern that frame what comes after "about" ("care" is a topic too: social care).
 _LOOK_LIKE = re.compile(r"\blook(s|ing)?\s+like\b", re.I)  # "what will the North look like in 2050?" asks about the North
 _CONCERN = re.compile(r"\b(cares?|cared|caring|think(s|ing)?|worr(y|ies|ied)|bother(s|ed)?)\s+(?=about\b)", re.I)
+# The plan's author as the subject of the question ("will the council help small shops?", "is the council going to
+# ...", "what is the authority doing about ..."): who acts, not what is asked about. Not the council of a council
+# service ("will my council tax rise?") nor the council a question asks about ("how is the council run?", "is the council a priority?").
+_AUTHOR_ACTS = re.compile(r"\b(will|would|is|are|does|do|did|can|could|should|has|have|was|were|may|might|must)\s+"
+                          r"(the|our|my|your)\s+(local\s+)?(council|authority)(?=\s+[\w'’-]+\s+\w)"
+                          r"(?!\s+(a|an|the|tax|houses?|housing|homes?|services?|estates?|flats?|tenants?|staff|budgets?|meetings?)\b)", re.I)
+# "planning" as the verb a question is put in ("Is the North planning new stations?", "what are they planning for
+# buses?"), not town planning ("what about planning?", "is the planning system changing?").
+_PLANNING_VERB = re.compile(r"\b(is|are|was|were|be|been)\b((?:\s+[\w'’-]+){0,3}?)\s+planning\b", re.I)
 # The earlier question again, in one document: "only in the North vision", "just the West", "for the North plan?"
 _IN_SCOPE = re.compile(r"\s*(only|just|in|for|within|from)\b", re.I)
 # A question that ends by asking what a document says ("what does the West say?", "and what does the North
@@ -112,7 +121,7 @@ _MORE = re.compile(r"\b(tell me more|more detail|more about (that|this|it)|elabo
 FRAME_WORDS = frozenset(terms("what which who how why when where list name give tell show does do did is are was were "
                               "the plan plans vision document documents say says said want wants make makes more about main key "
                               "common achieve achieved called one ones related relevant corresponding "
-                              "happen happens happening happened going taken intend intends intended aiming like")) | QUESTION_WORDS
+                              "happen happens happening happened going taken intend intends intended aiming like planned")) | QUESTION_WORDS
 # Verbs that ask what a part of a document holds ("What does the Good Health goal offer?"), not about what.
 ASKS_CONTENT = frozenset(terms("offer mean promise pledge involve include contain propose entail aim set out stand for"))
 # Verbs that ask where something sits in a list ("which priority does X fall under?", "which goals include X?")
@@ -194,6 +203,7 @@ def _read_turn(question: str, before: Turn | None, aliases: dict[str, list[str]]
         named = {d: n for d, n in named.items() if d not in ruled_out} or dict.fromkeys((d for d in aliases if d not in ruled_out), [])
     own = _OTHER.sub(" ", without_phrases(question_left, used)).strip()  # "the other plan" names a document, as an alias does
     own = _LOOK_LIKE.sub(" ", _CONCERN.sub("", own))  # "do they care about parks?": parks, not care; "what will X look like?": X
+    own = _PLANNING_VERB.sub(_as_verb, _AUTHOR_ACTS.sub(r"\1", own))  # "will the council help small shops?": small shops
     own = in_measure_words(own)  # "how many folks live there?": the population
     topic, kind = topic_terms(own), wanted_kind(own)
     if before is not None and topic and set(topic) <= ASKS_CONTENT and _BACK_REFERENCE.search(question):
@@ -305,6 +315,12 @@ def _read_turn(question: str, before: Turn | None, aliases: dict[str, list[str]]
         if turn.item_number is None:  # "what is step 3?" after the steps: that one; "and in the North?": the same one
             turn.item_number = before.item_number
     return turn
+
+
+def _as_verb(planning: re.Match) -> str:
+    """"is the North planning" without "planning"; "is the planning" (the planning system) as written."""
+    before = planning.group(2).split()
+    return planning.group(0) if before and before[-1].lower() in ("the", "a", "an", "our", "its") else planning.group(1) + planning.group(2)
 
 
 def _without_ordinal(turn: Turn, own: str) -> None:
