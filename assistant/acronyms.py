@@ -37,6 +37,8 @@ _ASKING = frozenset("stand stands stood short mean means meant abbreviation acro
 # "What is (a / the) X?", "What are X?", "what's X": only an acronym written in capitals
 _WHAT_IS = re.compile(r"^\s*(?i:what|who)(?:'s|’s| is| are| was)\s+(?:an? |the )?([A-Z][A-Z&]{1,7})s?\s*\??\s*$")
 _CAPITALS = re.compile(r"\b([A-Z][A-Z&]{1,7})s?\b")
+# "what does that stand for?", "and what does it mean?": the acronym asked about before (not "what does it mean for families?")
+_IT_STANDS_FOR = re.compile(r"\b(it|that|this|those|these|they)\s+(stands?\s+for|short\s+for|means?)\W*$", re.I)
 
 
 def spelled_out(text: str) -> dict[str, str]:
@@ -72,10 +74,17 @@ def _expansion(before: str, n_words: int) -> str:
     return "".join(parts[-n_words:]).strip()
 
 
-def asked(question: str) -> tuple[list[str], bool]:
+def asked(question: str, earlier: str = "") -> tuple[list[str], bool]:
     """The acronyms a question may ask to have spelled out, upper-cased, and whether it wrote them
     in capitals. Words in small letters ("what does lap stand for") are only candidates: they
-    count when a document spells them out."""
+    count when a document spells them out. "What does that stand for?" asks for the acronyms of
+    the ``earlier`` questions of its conversation, the latest first.
+
+    >>> asked("what does that stand for?", "What is said about SEND and MASH?")
+    (['MASH', 'SEND'], True)
+    >>> "SEND" in asked("what does it mean for families?", "What is said about SEND?")[0]
+    False
+    """
     short = _WHAT_IS.match(question)
     if short:
         return [short.group(1)], True
@@ -84,16 +93,18 @@ def asked(question: str) -> tuple[list[str], bool]:
     capitals = _CAPITALS.findall(question)
     if capitals:
         return capitals, True
+    if _IT_STANDS_FOR.search(question) and (before := _CAPITALS.findall(earlier)):
+        return before[::-1], True
     words = [w for w in re.findall(r"[a-z&]{2,8}", question.lower()) if w not in STOP_WORDS | _ASKING]
     return [form.upper() for w in words for form in ([w, w[:-1]] if w.endswith("s") else [w])], False
 
 
-def definition(question: str, doc_ids: list[str], retriever: Retriever, settings: Settings) -> Answer | None:
+def definition(question: str, doc_ids: list[str], retriever: Retriever, settings: Settings, earlier: str = "") -> Answer | None:
     """The answer to "What does X stand for?": the sentences of ``doc_ids`` (all documents when
     empty) that spell X out, each quoted; when they only use X (written in capitals in the
     question), "not spelled out" with the passages that use it. None when the question asks for
-    no acronym or no document uses it."""
-    candidates, in_capitals = asked(question)
+    no acronym or no document uses it. ``earlier``: the conversation's earlier questions."""
+    candidates, in_capitals = asked(question, earlier)
     if not candidates:  # most questions: nothing to read
         return None
     chunks = [c for d in (doc_ids or sorted(retriever.reading_order)) for c in retriever.reading_order.get(d, [])]

@@ -46,7 +46,7 @@ class Answerer:
             return catalogue.library(turn.question, retriever.documents, s.max_listed_documents)
         if fields := catalogue.asked_fields(turn.question):  # "Who published the West plan?": the catalogue's record
             return catalogue.catalogue_answer(turn.question, lists.scope(turn, retriever, s), retriever.documents, fields)
-        spelled = acronyms.definition(turn.question, turn.doc_ids, retriever, s)  # "What does LAP stand for?"
+        spelled = acronyms.definition(turn.question, turn.doc_ids, retriever, s, turn.earlier)  # "What does LAP stand for?"
         if spelled:
             return spelled
         if asks_horizon(turn.question, turn.topic) and not turn.kind:  # "How long does the plan run?": the year in its title

@@ -42,3 +42,10 @@ def test_questions_that_ask_for_an_acronym(question, expected):
 ])
 def test_questions_that_do_not_ask_to_spell_one_out(question):
     assert asked(question) == ([], False)
+
+
+def test_what_does_that_stand_for_spells_out_the_acronym_asked_about_before(corpus_assistant):
+    answer = corpus_assistant.ask("what does that stand for?", ["What does the West say about SEND?"])
+    assert answer.found and answer.answer.startswith("SEND: special educational needs and disabilities")
+    answer = corpus_assistant.ask("what does it mean for families?", ["Tell me about SEND"])
+    assert not answer.answer.startswith("SEND:")  # what it means for families, not the acronym again
