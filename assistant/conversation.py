@@ -110,6 +110,7 @@ _PLANNING_VERB = re.compile(r"\b(is|are|was|were|be|been)\b((?:\s+[\w'’-]+){0,
 _IN_SCOPE = re.compile(r"\s*(only|just|in|for|within|from)\b", re.I)
 # A question that ends by asking what a document says ("what does the West say?", "and what does the North
 # want?"): in a conversation, what it says on the topic asked about; alone, an overview.
+_HOW_MANY_OF_IT = re.compile(r"^\W*(and\s+|so\s+)?how\s+(many|much)\s+(will|would|are|were|is|was|have|has|had|can|could|should)\b", re.I)
 _WHAT_IT_SAYS = re.compile(r"\b(say|says|want|wants)\W*$", re.I)
 # Words that rule a document out when they come right before its name ("not in the North", "apart from the West plan").
 _EXCLUDING = (r"\b(not|except(\s+for)?|excluding|exclude|ignoring|ignore|apart\s+from|other\s+than|rather\s+than|"
@@ -436,13 +437,16 @@ def _asks_overview(own: str, named: bool) -> bool:
 
 
 def _asks_a_figure_in_passing(question: str) -> bool:
-    """A figure asked for in three words or fewer ("how much money?", "how many homes?"): of what
-    the conversation was about, after a question about a topic.
+    """A figure asked for in three words or fewer ("how much money?", "how many homes?"), or one
+    that does not say of what ("how many will be built?"): of what the conversation was about,
+    after a question about a topic.
 
     >>> _asks_a_figure_in_passing("how much money?"), _asks_a_figure_in_passing("How many people live in the West?")
     (True, False)
+    >>> _asks_a_figure_in_passing("and how many will be built by 2030?")
+    True
     """
-    return len(question.split()) <= 3 and AnswerType.of(question).figure
+    return (len(question.split()) <= 3 and AnswerType.of(question).figure) or bool(_HOW_MANY_OF_IT.search(question))
 
 
 def _is_follow_up(question: str, max_words: int) -> bool:

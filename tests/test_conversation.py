@@ -1,6 +1,7 @@
 """Questions read in their conversation (history given as the earlier questions)."""
 
 from assistant.conversation import mentions, read
+from assistant.keywords import terms
 from tests.conftest import NORTH, WEST
 
 ALIASES = {NORTH: ["North Northamptonshire", "North Northants", "BIG50"], WEST: ["West Northamptonshire", "West Northants", "One West"]}
@@ -454,3 +455,11 @@ def test_what_the_council_will_do_is_answered_about_the_topic_not_the_council(co
     assert answer.found and answer.answer.startswith("Our emergency NHS services")  # not "West Northamptonshire Council strives ..."
     answer = corpus_assistant.ask("What is West Northants planning for buses?")
     assert answer.found and "planning system" not in answer.answer  # "A planning system that supports swift ... decisions"
+
+
+def test_a_figure_asked_without_saying_of_what_is_of_the_earlier_topic(corpus_assistant):
+    turn = read("how many will be built?", ["What does the West plan say about homes?"], ALIASES)
+    assert turn.follow_up and turn.doc_ids == [WEST] and "home" in terms(turn.query)
+    answer = corpus_assistant.ask("how many are made by car?", ["What does the North vision say about journeys?"])
+    assert answer.found and "80% of our journeys are made by car" in answer.answer
+    assert not read("How many people live in West Northamptonshire?", ["What does the North say about homes?"], ALIASES).follow_up
