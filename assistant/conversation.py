@@ -94,8 +94,8 @@ Related = Callable[[list[str], list[str]], list[list[float]]]  # how close in me
 _SWAP = re.compile(r"^\s*(and|or|what about|how about|what of)\b", re.I)
 _ABOUT = re.compile(r"\b(?:about|regarding|concerning|on)\s+", re.I)  # what a question asks about follows these words
 _BACK_REFERENCE = re.compile(r"\b(it|its|they|them|their|that|those|these|this)\b", re.I)
-# "care about", "think about": verbs of concern that frame what comes after "about" ("care" is a topic too: social care).
 _LOOK_LIKE = re.compile(r"\blook(s|ing)?\s+like\b", re.I)  # "what will the North look like in 2050?" asks about the North
+# "care about", "think about": verbs of concern that frame what comes after "about" ("care" is a topic too: social care).
 _CONCERN = re.compile(r"\b(cares?|cared|caring|think(s|ing)?|worr(y|ies|ied)|bother(s|ed)?)\s+(?=about\b)", re.I)
 # The plan's author as the subject of the question ("will the council help small shops?", "is the council going to
 # ...", "what is the authority doing about ..."): who acts, not what is asked about. Not the council of a council
@@ -106,11 +106,12 @@ _AUTHOR_ACTS = re.compile(r"\b(will|would|is|are|does|do|did|can|could|should|ha
 # "planning" as the verb a question is put in ("Is the North planning new stations?", "what are they planning for
 # buses?"), not town planning ("what about planning?", "is the planning system changing?").
 _PLANNING_VERB = re.compile(r"\b(is|are|was|were|be|been)\b((?:\s+[\w'’-]+){0,3}?)\s+planning\b", re.I)
+# A figure asked without saying of what ("how many will be built?", "and how much has been invested?")
+_HOW_MANY_OF_IT = re.compile(r"^\W*(and\s+|so\s+)?how\s+(many|much)\s+(will|would|are|were|is|was|have|has|had|can|could|should)\b", re.I)
 # The earlier question again, in one document: "only in the North vision", "just the West", "for the North plan?"
 _IN_SCOPE = re.compile(r"\s*(only|just|in|for|within|from)\b", re.I)
 # A question that ends by asking what a document says ("what does the West say?", "and what does the North
 # want?"): in a conversation, what it says on the topic asked about; alone, an overview.
-_HOW_MANY_OF_IT = re.compile(r"^\W*(and\s+|so\s+)?how\s+(many|much)\s+(will|would|are|were|is|was|have|has|had|can|could|should)\b", re.I)
 _WHAT_IT_SAYS = re.compile(r"\b(say|says|want|wants)\W*$", re.I)
 # Words that rule a document out when they come right before its name ("not in the North", "apart from the West plan").
 _EXCLUDING = (r"\b(not|except(\s+for)?|excluding|exclude|ignoring|ignore|apart\s+from|other\s+than|rather\s+than|"
@@ -319,7 +320,8 @@ def _read_turn(question: str, before: Turn | None, aliases: dict[str, list[str]]
 
 
 def _as_verb(planning: re.Match) -> str:
-    """"is the North planning" without "planning"; "is the planning" (the planning system) as written."""
+    """The words of a ``_PLANNING_VERB`` match without "planning" when it is the verb ("is the North
+    planning ..."), as written when it follows "the" or "a" ("is the planning system ...")."""
     before = planning.group(2).split()
     return planning.group(0) if before and before[-1].lower() in ("the", "a", "an", "our", "its") else planning.group(1) + planning.group(2)
 
