@@ -166,14 +166,27 @@ def topic_unnamed(turn: Turn, doc_ids: list[str], passages: list[Passage], retri
     when it is ``unknown`` to the library or no word of it is in ``doc_ids``, unless the passages
     speak of it in words of the same family ("tourists": "tourism"); and, with ``phrase``, when it
     is a phrase the library names one thing by and no sentence of the passages holds both its
-    words ("family hubs": not "a family home" and "an innovation hub")."""
+    words ("family hubs": not "a family home" and "an innovation hub"); and when a proper name chose
+    the scope (``turn.places``) and no sentence names it with the rest of the topic ("a new hospital
+    in Corby": hospitals, and Corby, but never both)."""
     if doc_ids and turn.topic and not unknown:
         unknown = not retriever.names_topic(turn.topic, doc_ids)
     if unknown and said_in_kin_words(turn.topic, passages):
         unknown = False
     if phrase and turn.topic and not unknown:
         unknown = not said_together(phrase_named(turn.asked, turn.topic, retriever.is_phrase), passages)
+    if turn.places and not unknown:
+        unknown = not placed_together(turn.places, turn.topic, passages)
     return unknown
+
+
+def placed_together(places: list[str], topic: list[str], passages: list[Passage]) -> bool:
+    """Does a sentence of the passages name one of the ``places`` together with the rest of the
+    topic (or are the places all the topic is)? "the population of Corby" needs a sentence with
+    both; a document that gives a population and, elsewhere, names Corby does not say it."""
+    rest = set(topic) - set(places)
+    return not rest or any(words & set(places) and words & rest
+                           for p in passages for words in map(term_set, sentences(p.chunk.text)))
 
 
 def is_supported(passages: list[Passage], scorer: Scorer, settings: Settings) -> tuple[bool, dict]:

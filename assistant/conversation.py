@@ -100,14 +100,16 @@ _CONCERN = re.compile(r"\b(cares?|cared|caring|think(s|ing)?|worr(y|ies|ied)|bot
 # The plan's author as the subject of the question ("will the council help small shops?", "is the council going to
 # ...", "what is the authority doing about ..."): who acts, not what is asked about. Not the council of a council
 # service ("will my council tax rise?") nor the council a question asks about ("how is the council run?", "is the council a priority?").
-_AUTHOR_ACTS = re.compile(r"\b(will|would|is|are|does|do|did|can|could|should|has|have|was|were|may|might|must)\s+"
+_BE = "is|are|was|were|be|been"
+_AUXILIARY = rf"{_BE}|will|would|do|does|did|can|could|should|has|have|had|may|might|must"  # verbs a question opens with
+_AUTHOR_ACTS = re.compile(rf"\b({_AUXILIARY})\s+"
                           r"(the|our|my|your)\s+(local\s+)?(council|authority)(?=\s+[\w'’-]+\s+\w)"
                           r"(?!\s+(a|an|the|tax|houses?|housing|homes?|services?|estates?|flats?|tenants?|staff|budgets?|meetings?)\b)", re.I)
 # "planning" as the verb a question is put in ("Is the North planning new stations?", "what are they planning for
 # buses?"), not town planning ("what about planning?", "is the planning system changing?").
-_PLANNING_VERB = re.compile(r"\b(is|are|was|were|be|been)\b((?:\s+[\w'’-]+){0,3}?)\s+planning\b", re.I)
+_PLANNING_VERB = re.compile(rf"\b({_BE})\b((?:\s+[\w'’-]+){{0,3}}?)\s+planning\b", re.I)
 # A figure asked without saying of what ("how many will be built?", "and how much has been invested?")
-_HOW_MANY_OF_IT = re.compile(r"^\W*(and\s+|so\s+)?how\s+(many|much)\s+(will|would|are|were|is|was|have|has|had|can|could|should)\b", re.I)
+_HOW_MANY_OF_IT = re.compile(rf"^\W*(and\s+|so\s+)?how\s+(many|much)\s+({_AUXILIARY})\b", re.I)
 # The earlier question again, in one document: "only in the North vision", "just the West", "for the North plan?"
 _IN_SCOPE = re.compile(r"\s*(only|just|in|for|within|from)\b", re.I)
 # A question that ends by asking what a document says ("what does the West say?", "and what does the North

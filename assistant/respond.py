@@ -22,12 +22,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from assistant import acronyms, catalogue, lists
-from assistant.answer import Answer, Scorer, fact_answer, sentences, topic_unnamed
+from assistant.answer import Answer, Scorer, fact_answer, topic_unnamed
 from assistant.comparison import side_by_side
 from assistant.conversation import Turn
 from assistant.horizon import asks_horizon, horizon
-from assistant.keywords import term_set, terms
-from assistant.retrieval import Passage, Retriever
+from assistant.keywords import terms
+from assistant.retrieval import Retriever
 from assistant.settings import Settings
 
 # Words that only say where to look: they must not count as evidence for an answer.
@@ -91,19 +91,9 @@ class Answerer:
         retrieval = retriever.find(turn, k or s.top_k, docs, within=within)
         scorer = Scorer.for_question(turn.question, retrieval.query, retriever.keywords, s, retrieval.scope_terms)
         evidence = retrieval.passages[: s.evidence_passages]
-        # named in the library, but in the documents asked about, and by the passages to quote? (a named part is exempt from
-        # the phrase rule: "Tell me about the Green Growth goal" is about that section)
+        # named in the library, but in the documents asked about, and by the passages to quote, with the place that chose
+        # the scope? (a named part is exempt from the phrase rule: "Tell me about the Green Growth goal" is about that section)
         scorer = replace(scorer, topic_unknown=topic_unnamed(turn, retrieval.doc_ids, evidence, retriever, scorer.topic_unknown,
                                                              phrase=not part))
-        if turn.places and not scorer.topic_unknown and not _said_together(turn, evidence):
-            scorer = replace(scorer, topic_unknown=True)  # "a new hospital in Corby": hospitals, and Corby, but never both
         return fact_answer(turn.question, retrieval, scorer, s, s.answer_sentences * 2 if turn.more else None)
 
-
-def _said_together(turn: Turn, passages: list[Passage]) -> bool:
-    """Does a sentence of the passages name the place that chose the scope together with the rest
-    of the topic (or is the place all the topic is)? "the population of Corby" needs a sentence
-    with both; a document that gives a population and, elsewhere, names Corby does not say it."""
-    rest = set(turn.topic) - set(turn.places)
-    return not rest or any(words & set(turn.places) and words & rest
-                           for p in passages for words in map(term_set, sentences(p.chunk.text)))
