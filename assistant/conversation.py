@@ -44,6 +44,10 @@ _COMPARE = re.compile(
     r"which (plan|document|vision|one)|which of the (two|plans|documents)|(plans|documents|visions) (agree|disagree|overlap))\b",
     re.I,
 )
+# "want to achieve", "is hoping to do": what a plan sets out to do. Alone, it asks for the plan's purpose; about
+# something ("what does the West want to achieve for older people?"), for its goals about it.
+_AIMING_TO = r"(trying|tries|try|wants?|hopes?|hoping|seeks?|seeking|sets? out|aims?|aiming|expects?|intends?) to (do|achieve|accomplish)"
+_AIMS_ABOUT = re.compile(rf"\b{_AIMING_TO}\b", re.I)
 # Words asking for a document as a whole ("a quick overview", "the big picture", "in a few sentences",
 # "a one-line summary", "its purpose", "what is it trying to achieve", "what is it for?").
 # "What is a vision?" asks what the word means, even beside a document's name: no overview.
@@ -52,7 +56,7 @@ _OVERVIEW = re.compile(
     r"\b((quick|brief|short|general|high[- ]level|simple|rough)\s+)?(summar(y|ise|ize)|overview|outline|rundown|synopsis)\b"
     r"|\b(in a nutshell|gist|describe|explain)\b|\b(main|key|big)\s+(points?|ideas?|themes?|messages?|picture)\b"
     r"|\b(in )?(a few|one|two|three|\d+)[ -](sentences?|words?|lines?|paragraphs?)\b|\b(about|cover|covers|for)\s*[?.!]*$"
-    r"|\b(purpose|mission|(trying|tries|try|want|wants|hopes?|hoping|seeks?|seeking|sets? out|aims?|aiming) to (do|achieve|accomplish))\b"
+    r"|\b(purpose|mission|" + _AIMING_TO + r")\b"
     r"|\b(vision|mission|purpose|lead|headline)\s+statement\b"  # "the vision statement", "its overall aim": the plan's own purpose
     r"|\b(headline|overall|overarching|central|core|main|ultimate|primary)\s+(ambition|aim|vision|goal|message|objective)\b",
     re.I,
@@ -160,6 +164,7 @@ class Turn:
     places: list[str] = field(default_factory=list)  # the topic's proper names that chose the scope ("corby")
     excluded: list[str] = field(default_factory=list)  # documents the conversation ruled out ("ignoring the West plan")
     narrowing_query: str = ""  # the old topic with the new one, if the documents do not answer the new topic alone
+    kind_implied: bool = False  # the kind was read from "what does X want to achieve for Y?", not named: a list only if one speaks of Y
     vector: list[float] | None = field(default=None, repr=False)  # the query's embedding, once computed
     vector_of: str = field(default="", repr=False)  # the query it was computed for
 
@@ -210,6 +215,9 @@ def _read_turn(question: str, before: Turn | None, aliases: dict[str, list[str]]
     own = _PLANNING_VERB.sub(_as_verb, _AUTHOR_ACTS.sub(r"\1", own))  # "will the council help small shops?": small shops
     own = in_measure_words(own)  # "how many folks live there?": the population
     topic, kind = topic_terms(own), wanted_kind(own)
+    implied = kind is None and bool(topic) and bool(_AIMS_ABOUT.search(own))
+    if implied:  # "what is the North trying to achieve on transport?": its goals about transport, as "its aims for transport"
+        kind = "goal"
     if before is not None and topic and set(topic) <= ASKS_CONTENT and _BACK_REFERENCE.search(question):
         topic = []  # "what does it mean?", "what does that involve?": what the earlier answer was about, again
     if named and not kind and topic and set(topic) <= _ABOUT_ITSELF:  # about the named document itself: search for it
@@ -235,14 +243,14 @@ def _read_turn(question: str, before: Turn | None, aliases: dict[str, list[str]]
         _asks_a_figure_in_passing(question) and before.kind is None and before.topic and not named))
     doc_ids = list(named) if named else ([] if comparison or before is None else before.doc_ids)
     # "the housing goals", "which priority does tourism fall under?": those about housing, tourism
-    focus_text = _focus_text(own, kind)
+    focus_text = _focus_text(own, kind) or (topic_words(own) if implied else "")  # "want to achieve in education": education
     if kind in LINE_KINDS and focus_text:  # "statistics about children": a question for figures about children
         kind = None
     # a summary asked for, a named document and nothing asked about it, or a comparison with nothing to compare on
     overview = (_asks_overview(own, bool(named)) or (comparison and not kind)) and not topic and not wants_figure(question)
     turn = Turn(question, own, doc_ids, used, kind, topic, topic_words(own), topic_terms(focus_text), focus_text,
                 follow_up, comparison, overview=overview, more=bool(_MORE.search(question)),
-                answer_type=AnswerType.of(question), places=places, excluded=sorted(ruled_out))
+                answer_type=AnswerType.of(question), places=places, excluded=sorted(ruled_out), kind_implied=implied)
     if follow_up:
         turn.earlier = f"{before.earlier} {before.question}".strip()
     numbered = _NUMBERED_ITEM.search(own)
@@ -294,7 +302,8 @@ def _read_turn(question: str, before: Turn | None, aliases: dict[str, list[str]]
     # "how fast is it growing?" after "which driver is about population?": a figure about it, not another driver
     figure_of_it = bool(topic) and turn.answer_type.figure and not kind and _BACK_REFERENCE.search(question) is not None
     if not (turn.priority_number and before.kind == "priority") and not figure_of_it:  # "what is priority two about?" after the list: that one
-        turn.kind = turn.kind or before.kind
+        if not turn.kind:
+            turn.kind, turn.kind_implied = before.kind, before.kind_implied
     if which_item:  # "which one is about housing?" after the goals of one priority: one of its goals
         _keep_priority(turn, before)
     if figure_of_it:

@@ -6,7 +6,8 @@
 - a priority named ("What is priority 6?")      -> lists.one_priority
 - an overview ("Summarise X")                  -> lists.overview
 - a kind of section, no focus ("the goals of X", "compare the priorities of both plans") -> lists.complete_list
-- a kind of section and a focus ("goals about X", "the X goals") -> lists.themed_list, else lists.topical_list
+- a kind of section and a focus ("goals about X", "the X goals") -> lists.themed_list, else lists.topical_list;
+  a kind only implied ("what does the plan want to achieve for X?") that lists nothing -> the fact answer
 - a comparison over two or more documents       -> comparison.side_by_side (with no topic: the overviews)
 - anything else                                 -> answer.fact_answer (or "not found"), only from the part
   of a document the question names, if any ("What does the Proud Place priority say about housing?",
@@ -70,7 +71,10 @@ class Answerer:
                 return shaped
             kind_absent = not turn.focus
         if turn.kind and turn.focus:
-            return lists.themed_list(turn, docs, retriever, s) or lists.topical_list(turn, docs, retriever, s)
+            shaped = lists.themed_list(turn, docs, retriever, s) or lists.topical_list(turn, docs, retriever, s)
+            if shaped.found or not turn.kind_implied:
+                return shaped
+            turn = replace(turn, kind=None)  # "what does X want to achieve for Y?" and no goal speaks of Y: what the documents say of it
         if turn.comparison and len(docs) > 1:
             scorer = Scorer.for_question(turn.question, turn.query, retriever.keywords, s, _WHERE | set(terms(" ".join(turn.names))))
             return side_by_side(turn, docs, retriever, scorer, s)

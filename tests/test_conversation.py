@@ -463,3 +463,20 @@ def test_a_figure_asked_without_saying_of_what_is_of_the_earlier_topic(corpus_as
     answer = corpus_assistant.ask("how many are made by car?", ["What does the North vision say about journeys?"])
     assert answer.found and "80% of our journeys are made by car" in answer.answer
     assert not read("How many people live in West Northamptonshire?", ["What does the North say about homes?"], ALIASES).follow_up
+
+
+def test_what_a_plan_wants_to_achieve_about_a_topic_asks_for_its_goals():
+    turn = read("What does the West want to achieve for older people by 2030?", [], ALIASES)
+    assert (turn.kind, turn.kind_implied, turn.focus_text) == ("goal", True, "older people")
+    assert read("What does the North aim to achieve in education?", [], ALIASES).focus_text == "education"
+    alone = read("What is the One West plan trying to achieve?", [], ALIASES)  # no topic: the plan's purpose
+    assert alone.overview and alone.kind is None
+    assert not read("What are the West's aims for older people?", [], ALIASES).kind_implied  # the kind named
+
+
+def test_what_a_plan_wants_to_achieve_is_listed_from_its_goals_or_else_answered(corpus_assistant):
+    answer = corpus_assistant.ask("What does the West want to achieve for older people by 2030?")
+    assert answer.kind == "list" and "The elderly and younger adults with care and support needs" in answer.answer.split("\n")[1]
+    # no goal of the West speaks of tourism: what the plan says of it, not "No goals ... speak of tourism"
+    answer = corpus_assistant.ask("What does the West intend to do about tourism?")
+    assert answer.kind != "list" and not answer.answer.startswith("No goals")
