@@ -24,7 +24,7 @@ import numpy as np
 
 from assistant.answer import Answer, Pick, Scorer, as_sentence, citations, not_found, number, sentences
 from assistant.chunking import SEPARATOR, quotable
-from assistant.conversation import ASKS_CONTENT, Turn, topic_terms
+from assistant.conversation import ASKS_CONTENT, Turn, named_terms, topic_terms
 from assistant.keywords import terms, without_terms
 from assistant.outline import Section, bare_title, members
 from assistant.retrieval import Passage, Retriever, quotes_title
@@ -426,6 +426,9 @@ def topical_list(turn: Turn, docs: list[str], retriever: Retriever, settings: Se
     kinds = GOAL_LIKE if turn.kind == "goal" else (turn.kind,)
     focus = turn.focus_text
     scorer = Scorer.for_question(focus, focus, retriever.keywords, settings)
+    # a focus with a word the library never uses ("domestic abuse", "affordable flats") is only half named by an item
+    # holding its other words: "Gross Domestic Product" does not speak of it, "affordable homes" does (closer in meaning)
+    named_floor = 0.0 if all(retriever.uses(t) for t in named_terms(turn.focus)) else settings.list_half_named_similarity
     vector = retriever.embeddings.embed_query(focus)  # not ``label_vector``: its cache keeps every label, and topics are the user's words
     groups, nearest = [], []
     for doc_id, within in anchored(turn, docs, retriever).items():
@@ -433,7 +436,7 @@ def topical_list(turn: Turn, docs: list[str], retriever: Retriever, settings: Se
         own = kinds if turn.kind not in GOAL_LIKE or any(s.kind in kinds for s in outline) else GOAL_LIKE  # no "outcomes": its goals
         scored = _scored_items(outline, own, within, vector, scorer, retriever)
         nearest += [i.passage for i in sorted(scored, key=lambda i: -i.similarity)[:1]]
-        groups.append((doc_id, _speaking(scored, settings)))
+        groups.append((doc_id, _speaking(scored, settings, named_floor)))
     if not any(kept for _, kept in groups):
         wanted = PLURAL.get(turn.kind, "sections")
         return not_found(turn.question, nearest, turn.doc_ids, {"support": 0.0},
@@ -483,12 +486,13 @@ def _scored_items(outline: list[Section], kinds: tuple[str, ...], within: str | 
     return list(scored.values())
 
 
-def _speaking(items: list[_Item], settings: Settings) -> list[_Item]:
+def _speaking(items: list[_Item], settings: Settings, named_floor: float = 0.0) -> list[_Item]:
     """The items that speak of the focus, at most ``list_items``, the closest first.
 
     - By name: the item uses a word of the focus, unless it is far less close in meaning than
       the closest such item (``list_passing``: "transport" named in passing in a list of what
-      healthy lives need). So does an item very close in meaning (``list_item_similarity``).
+      healthy lives need) or than ``named_floor`` (the focus is only half named: see
+      ``topical_list``). So does an item very close in meaning (``list_item_similarity``).
     - By meaning: when the ranked similarities drop clearly (``list_break``), the items above
       the largest drop. "children" ranks two goals at 0.46 and 0.41, then the rest from 0.30
       down ("Every child gets an excellent education" never says "children"); a flat ranking
@@ -502,10 +506,13 @@ def _speaking(items: list[_Item], settings: Settings) -> list[_Item]:
     ['a']
     >>> [i.label for i in _speaking([_Item("a", None, "", 0.42, 0.0), _Item("b", None, "", 0.34, 0.0)], s)], _speaking([_Item("b", None, "", 0.38, 0.0)], s)
     (['a'], [])
+    >>> [[i.label for i in _speaking([_Item("a", None, "", 0.33, 1.0)], s, floor)] for floor in (0.0, 0.35)]
+    [['a'], []]
     """
-    closest_named = max((i.similarity for i in items if i.share > 0), default=0.0)
-    anchors = [i for i in items if (i.share > 0 and i.similarity >= closest_named - settings.list_passing)
-               or i.similarity >= settings.list_item_similarity]
+    named = [i for i in items if i.share > 0 and i.similarity >= named_floor]
+    closest_named = max((i.similarity for i in named), default=0.0)
+    anchors = [i for i in named if i.similarity >= closest_named - settings.list_passing]
+    anchors += [i for i in items if i.similarity >= settings.list_item_similarity]
     ranked = sorted(items, key=lambda i: -i.similarity)[: settings.list_items + 1]
     above = []
     if ranked and ranked[0].similarity >= settings.list_topic_similarity:

@@ -24,7 +24,7 @@ from assistant.chunking import SEPARATOR, is_note
 from assistant.conversation import ASKS_CONTENT, FRAME_WORDS, Turn, named_terms, own_names, read
 from assistant.documents import initialism
 from assistant.index import DocumentInfo, Index, StoredChunk
-from assistant.keywords import KeywordIndex, term_set, terms, without_terms, word_pairs
+from assistant.keywords import KeywordIndex, family, term_set, terms, without_terms, word_pairs
 from assistant.outline import Section, bare_title, sections
 from assistant.settings import Settings
 from assistant.spelling import Speller
@@ -113,6 +113,11 @@ class Retriever:
         """Does any of ``doc_ids`` name the topic (index terms): use one of its words, not counting
         the words of making and providing (``named_terms``: "build a new stadium" needs "stadium")?"""
         return any(self.vocabulary(d).intersection(named_terms(topic)) for d in doc_ids)
+
+    def uses(self, term: str) -> bool:
+        """Does the library use the word, or a word of its ``family`` ("tourists": "tourism")?"""
+        kin = family(term)
+        return self.keywords.knows(term) or bool(kin) and any(family(w) == kin for d in self.reading_order for w in self.vocabulary(d))
 
     def follow(self) -> bool:
         """Reload when another process changed the index (a replica's view of a shared Chroma

@@ -93,6 +93,7 @@ class Settings(BaseSettings):
     list_passing: float = Field(0.1, description="...or one using a word of X, unless it is this much less similar than the closest such item (X in passing);")
     list_break: float = Field(0.05, description="...and the items above the largest drop of this much in the ranked similarities,")
     list_topic_similarity: float = Field(0.4, description="...when the closest item is at least this similar.")
+    list_half_named_similarity: float = Field(0.35, description="When X has a word the library never uses ('domestic abuse'), an item using only its other words ('Gross Domestic Product') speaks of X only if this similar.")
     structure_items: int = Field(60, description="Most items per document in a complete list ('what are the goals of X'); a longer list says how many it leaves out.")
     theme_similarity: float = Field(0.35, description="'Outcomes for X' lists a whole priority's outcomes when X matches its description this well...")
     theme_margin: float = Field(0.08, description="...and this much better than the next priority;")

@@ -53,6 +53,15 @@ def test_a_document_with_no_matching_goal_says_so(corpus_assistant):
     assert not nothing.found and "No goals in the documents speak of flooding" in nothing.answer
 
 
+def test_a_goal_half_named_by_its_words_must_be_close_in_meaning(corpus_assistant):
+    # no document uses "abuse": "Gross Domestic Product" holds a word of "domestic abuse" and is no goal about it
+    answer = corpus_assistant.ask("Which goals address domestic abuse?")
+    assert not answer.found and "No goals in the documents speak of domestic abuse" in answer.answer
+    # nor "flats": "affordable homes" speak of affordable flats; "in a safe, affordable way" (transport) does not
+    answer = corpus_assistant.ask("Which outcomes are about affordable flats?")
+    assert answer.kind == "list" and "650 more affordable homes" in answer.answer and "public transport" not in answer.answer
+
+
 def test_a_goal_list_judges_each_goal_once_by_meaning(corpus_assistant):
     # "Education and Skills" never says "children" ("Every child gets an excellent education"),
     # yet ranks with the children's goal, far above the rest; each goal is one line, the closest first.
