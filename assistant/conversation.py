@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from assistant.answer_type import AnswerType
 from assistant.figures import in_measure_words, wants_figure
 from assistant.keywords import QUESTION_WORDS, terms, without_terms
-from assistant.structure import ANY_KIND, CARDINALS, IS_A_KIND, KIND_WORD, LINE_KINDS, LIST_QUALIFIERS, PRIORITY_NUMBER, kind_named, wanted_kind
+from assistant.structure import ANY_KIND, CARDINALS, IS_A_KIND, KIND_WORD, LINE_KINDS, LIST_QUALIFIERS, PRIORITY_NUMBER, cardinal, kind_named, wanted_kind
 
 _FOLLOW_UP = re.compile(
     r"^(and|but|also|what about|how about|what of|same|so|then|or|is that|are they|does it|do they|tell me more)\b"
@@ -404,8 +404,7 @@ def _item_place(match: re.Match) -> int | None:
 
 def _number(match: re.Match) -> int:
     """The number a ``_NUMBERED_ITEM`` match gives ("step two" -> 2, "priority 3" -> 3)."""
-    n = match.group("n").lower()
-    return int(n) if n.isdigit() else CARDINALS.index(n) + 1
+    return cardinal(match.group("n"))
 
 
 def _bare_place(text: str) -> int | None:

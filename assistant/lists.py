@@ -29,7 +29,7 @@ from assistant.keywords import terms, without_terms
 from assistant.outline import Section, bare_title, members
 from assistant.retrieval import Passage, Retriever, quotes_title
 from assistant.settings import Settings
-from assistant.structure import ANY_KIND, GOAL_LIKE, LINE_KINDS, PRIORITY_NUMBER, kind_named
+from assistant.structure import ANY_KIND, CARDINALS, GOAL_LIKE, LINE_KINDS, PRIORITY_NUMBER, cardinal, kind_named
 
 PLURAL = {"priority": "priorities", "goal": "goals", "outcome": "outcomes", "priority_area": "priority areas",
           "action": "commitments", "principle": "principles", "driver": "drivers", "step": "steps", "statistics": "statistics"}
@@ -38,9 +38,8 @@ SINGULAR = {"priority": "priority", "goal": "goal", "outcome": "outcome", "prior
 NONE_OF = {"statistics": "no statistics page"}  # a document without a statistics page may still give figures elsewhere
 _PURPOSE = re.compile(r"\bour (vision|mission|aim|purpose|ambition)\b.*\bis\b|\b(this|the)\b[\w\s]{0,40}\b(plan|vision|strategy) is\b(?! not)", re.I)
 BULLET_KINDS = ("outcome", "priority_area", "action")  # kinds a plan states as bullet lists under each priority
-_NUMBER_WORDS = {w: n for n, w in enumerate("two three four five six seven eight nine ten eleven twelve".split(), start=2)}
 # "the seven priorities", "its 4 guiding principles": how many items of a kind the question expects
-_COUNTED = re.compile(rf"\b({'|'.join(_NUMBER_WORDS)}|\d+)\s+(?:main\s+|key\s+|stated\s+)?({ANY_KIND})\b", re.I)
+_COUNTED = re.compile(rf"\b({'|'.join(CARDINALS[1:])}|\d+)\s+(?:main\s+|key\s+|stated\s+)?({ANY_KIND})\b", re.I)
 _TITLE_AND_KIND = re.compile(rf"([^.?!,;:]+?)\s+({ANY_KIND})\b", re.I)  # "what is the Good Health goal": the words before a kind
 
 
@@ -67,7 +66,7 @@ def _counting(turn: Turn, docs: list[str], retriever: Retriever) -> list[str]:
     counted = _COUNTED.search(turn.question) if turn.kind else None
     if not counted or kind_named(counted.group(2)) != turn.kind:
         return []
-    n = int(counted.group(1)) if counted.group(1).isdigit() else _NUMBER_WORDS[counted.group(1).lower()]
+    n = cardinal(counted.group(1))
     outlines = {d: retriever.outlines.get(d, []) for d in docs}
     return [d for d, outline in outlines.items() if len(items(outline, stated_kind(outline, turn.kind) or turn.kind)) == n]
 

@@ -33,7 +33,7 @@ KINDS = ("foreword", "introduction", "statistics", "vision", "driver", "principl
          "outcome", "priority_area", "action", "roadmap", "step", "other")
 # Kinds that open a part of their own: met as a minor heading inside another part, they start a new one.
 PART_KINDS = {"foreword", "introduction", "statistics", "roadmap"}
-CARDINALS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")  # numbers written as words
+CARDINALS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")  # numbers written as words
 _NUMBER = r"(?:\d+|[ivx]+|" + "|".join(CARDINALS) + ")"
 RULES: list[tuple[str, str, str]] = [  # (kind, role, pattern) in the order they are tried
     ("foreword", "container", r"\b(foreword|preface|message from)\b"),
@@ -85,6 +85,15 @@ IS_A_KIND = re.compile(_IS_A + r"(" + "|".join(KIND_WORDS.values()) + r")\b", re
 PRIORITY_NUMBER = re.compile(r"\bpriority\s+(\d+)\b", re.I)
 # A question about "goals" is about everything a plan wants to achieve, whatever the plan calls it.
 GOAL_LIKE = ("goal", "outcome", "priority_area", "action")
+
+
+def cardinal(number: str) -> int:
+    """The number written in digits or as a word (``CARDINALS``).
+
+    >>> cardinal("seven"), cardinal("Two"), cardinal("12")
+    (7, 2, 12)
+    """
+    return int(number) if number.isdigit() else CARDINALS.index(number.lower()) + 1
 
 
 class Classifier:
