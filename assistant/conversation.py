@@ -13,7 +13,7 @@ read in turn, so the state carries forward as a person would expect:
 >>> docs = {"north": ["North Northamptonshire"], "west": ["West Northamptonshire", "West Northants"]}
 >>> t = read("and what about housing?", ["What outcomes does West Northamptonshire want for transport by 2030?"], docs)
 >>> t.doc_ids, t.kind, t.focus_text, t.query
-(['west'], 'outcome', 'housing', 'What outcomes does want for by 2030? and what about housing?')
+(['west'], 'outcome', 'housing', 'What outcomes does want for housing by 2030?')
 >>> read("what about the North?", ["What does West Northants plan for skills?"], docs).doc_ids
 ['north']
 >>> read("What do the two plans each say about data?", [], docs).comparison, read("How many homes are built each year?", [], docs).comparison
@@ -309,7 +309,7 @@ def _read_turn(question: str, before: Turn | None, aliases: dict[str, list[str]]
     if figure_of_it:
         turn.query = f"{before.focus_text or before.topic_text} {own}"
     elif topic and before.kind:  # a new topic in the old frame ("outcomes by 2030" ... "and for housing?")
-        turn.query = f"{_frame(before)} {own}"
+        turn.query = _frame(before, own, turn.topic_text)
         if not turn.focus:  # "and buses in towns?" after "Which goals address rural transport?": the goals about that
             turn.focus, turn.focus_text = topic, turn.topic_text
     elif topic:  # a fact follow-up: the old question's words stay in the search, weighted low when scoring
@@ -319,7 +319,7 @@ def _read_turn(question: str, before: Turn | None, aliases: dict[str, list[str]]
             # question to another place); "what about affordability?" after housing narrows it instead, which
             # the answer tries when the new topic alone finds nothing
             swapped = _replaced(before.topic, topic, related, _asked_about(before.query))
-            turn.query, turn.narrowing_query = f"{_frame(before, swapped)} {own}", turn.query
+            turn.query, turn.narrowing_query = _frame(before, own, turn.topic_text, swapped), turn.query
     else:  # the old question again, in a new scope or at more length ("Priority 3 in the West plan" ... "and in the North?")
         _same_topic(turn, before)
         turn.query = f"{before.query} {own}"
@@ -345,11 +345,28 @@ def _without_ordinal(turn: Turn, own: str) -> None:
     turn.focus = topic_terms(turn.focus_text)
 
 
-def _frame(before: Turn, dropped: list[str] | None = None) -> str:
-    """The earlier question without its topic (or only without the ``dropped`` words of it): "What does say
-    about" of "What does the West plan say about young people?"."""
-    dropped = before.topic if dropped is None else dropped
-    return without_terms(before.query, set(dropped))
+def _frame(before: Turn, own: str, topic_text: str, dropped: list[str] | None = None) -> str:
+    """The earlier question with the new topic where its own stood (or only the ``dropped`` words of it): "What
+    does say about older people?" of "What does the West plan say about young people?" and "and older people?".
+    The embedder reads a question as written, not one with "and older people?" after its end; an earlier
+    question without its topic in words (a part named, "the Good Health goal") is followed by the new one."""
+    dropped = set(before.topic if dropped is None else dropped)
+    if topic_text and dropped & set(terms(before.query)):
+        return without_terms(before.query, dropped, instead=_as_written(own, topic_text))
+    return f"{without_terms(before.query, dropped)} {own}"
+
+
+def _as_written(text: str, topic_text: str) -> str:
+    """The words of ``text`` from the first to the last of ``topic_text``, as written: a title keeps its
+    small words.
+
+    >>> _as_written("and the Lack of rural transport driver?", "Lack rural transport")
+    'Lack of rural transport'
+    """
+    words = _WORD.findall(text)
+    wanted = set(topic_text.split())
+    at = [i for i, w in enumerate(words) if w in wanted]
+    return " ".join(words[at[0] : at[-1] + 1]) if at else topic_text
 
 
 def _asked_about(question: str) -> list[str]:

@@ -57,13 +57,23 @@ def word_pairs(text: str) -> frozenset[tuple[str, str]]:
     return frozenset(zip(words, words[1:]))
 
 
-def without_terms(text: str, dropped: set[str] | frozenset[str]) -> str:
-    """The text without the words whose index terms are ``dropped``, as written otherwise.
+def without_terms(text: str, dropped: set[str] | frozenset[str], instead: str = "") -> str:
+    """The text without the words whose index terms are ``dropped``, as written otherwise; with
+    ``instead`` standing where the first of them stood.
 
     >>> without_terms("What does the Proud Place priority say about housing?", {"proud", "place"})
     'What does the priority say about housing?'
+    >>> without_terms("Where does it want to be on skills by 2050?", {"skill"}, instead="health")
+    'Where does it want to be on health by 2050?'
     """
-    return " ".join(w for w in text.split() if not set(terms(w)) & dropped)
+    out: list[str] = []
+    for word in text.split():
+        if not set(terms(word)) & dropped:
+            out.append(word)
+        elif instead:
+            out.append(instead)
+            instead = ""
+    return " ".join(out)
 
 
 def terms(text: str) -> list[str]:

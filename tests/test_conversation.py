@@ -480,3 +480,15 @@ def test_what_a_plan_wants_to_achieve_is_listed_from_its_goals_or_else_answered(
     # no goal of the West speaks of tourism: what the plan says of it, not "No goals ... speak of tourism"
     answer = corpus_assistant.ask("What does the West intend to do about tourism?")
     assert answer.kind != "list" and not answer.answer.startswith("No goals")
+
+
+def test_a_new_topic_stands_where_the_old_one_stood_in_the_question():
+    turn = read("and on transport?", ["Where does the North want to be on skills by 2050?"], ALIASES)
+    assert turn.query == "Where does want to be on transport by 2050?"  # not "... by 2050? and on transport?"
+    title = read("and the Lack of rural transport driver?", ["What does the Skills gaps driver say?"], ALIASES)
+    assert "Lack of rural transport driver" in title.query  # the title as written, small words and all
+
+
+def test_a_follow_up_on_another_topic_answers_about_it_not_the_old_one(corpus_assistant):
+    answer = corpus_assistant.ask("and on transport?", ["Where does the North want to be on skills by 2050?"])
+    assert answer.found and "skills" not in answer.citations[0].quote  # was "gain the skills to get them" first
