@@ -67,6 +67,7 @@ _CONNECTOR = re.compile(r"\b(address\w*|about|on|for|regarding|concerning|relat\
 # "the third priority", "the second one" (after a list of priorities): a priority by its place.
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 _ORDINAL = re.compile(r"\b(" + "|".join(_ORDINALS) + r"|(\d+)(?:st|nd|rd|th)|(?:number|no\.?)\s*(\d+))\b", re.I)
+_NEXT_ONE = re.compile(r"\bthe\s+(next|following|previous)(\s+one)?\s*[?.!]*\s*$", re.I)  # "and the next one?"
 _ORDINAL_PRIORITY = re.compile(_ORDINAL.pattern + r"\s+priority\b", re.I)
 _PLACE = r"\b(" + "|".join(_ORDINALS) + r"|last|final|(\d+)(?:st|nd|rd|th))"
 # "the second one" after a list: its item by place (not "the final One West plan": a name).
@@ -261,11 +262,18 @@ def _read_turn(question: str, before: Turn | None, aliases: dict[str, list[str]]
     elif (item := _ORDINAL_ITEM.search(own) or numbered) and not (before and before.kind == "priority"):
         turn.kind, turn.overview = kind_named(item.group("kind")), False  # "the last step", "step two": that item
         turn.item_number = _number(item) if item is numbered else _item_place(item)
-    elif before and before.kind not in (None, "priority") and not kind and (bare := _bare_place(own)):
+    elif before and before.kind not in (None, "priority") and not kind and (
+            bare := _bare_place(own) or _moved_place(own, before.item_number or 0)):
         # "what is the second one?", "who takes part in the first?" after a list of steps: that step, in the list's documents
         turn.kind, turn.item_number, turn.overview, turn.follow_up = before.kind, bare, False, True
         _without_ordinal(turn, own)  # "tell me more about the second": the ordinal is no topic
         turn.doc_ids = turn.doc_ids or before.doc_ids
+        _keep_priority(turn, before)  # "and the second?" after "the first goal under Proud Place": its second goal
+        return turn
+    if (before is not None and before.kind is None and before.priority_number and not kind and turn.priority_number is None
+            and (at := _bare_place(own) or _moved_place(own, before.priority_number))):
+        # "and the second?", "the next one?" after "What is the first priority?": that priority, in the same documents
+        turn.priority_number, turn.follow_up, turn.overview, turn.topic, turn.topic_text = at, True, False, [], ""
         return turn
     if before is not None and before.kind == "priority" and turn.priority_number is None and turn.kind in _IN_A_PRIORITY:
         turn.priority_number = _bare_place(own)  # "the second one", "the goals under the third", after a list of priorities
@@ -443,6 +451,19 @@ def _bare_place(text: str) -> int | None:
                          text[m.end():], re.I):
         return None
     return place(text)
+
+
+def _moved_place(text: str, number: int) -> int | None:
+    """The place after (or before) ``number`` that a question standing for an item asks for ("and the next
+    one?"), not the next of something else ("the next steps").
+
+    >>> _moved_place("and the next one?", 2), _moved_place("what about the previous?", 2), _moved_place("What are the next steps?", 2)
+    (3, 1, None)
+    """
+    moved = _NEXT_ONE.search(text)
+    if not moved or number < 1:
+        return None
+    return number + 1 if moved.group(1).lower() in ("next", "following") else (number - 1 or None)
 
 
 def place(text: str) -> int | None:

@@ -492,3 +492,17 @@ def test_a_new_topic_stands_where_the_old_one_stood_in_the_question():
 def test_a_follow_up_on_another_topic_answers_about_it_not_the_old_one(corpus_assistant):
     answer = corpus_assistant.ask("and on transport?", ["Where does the North want to be on skills by 2050?"])
     assert answer.found and "skills" not in answer.citations[0].quote  # was "gain the skills to get them" first
+
+
+def test_the_second_or_the_next_one_after_a_priority_or_an_item_is_the_one_at_that_place():
+    first = "What is the first priority of the West plan?"
+    for follow_up, number in (("and the second?", 2), ("and the next one?", 2), ("what about the last one?", -1)):
+        turn = read(follow_up, [first], ALIASES)
+        assert (turn.priority_number, turn.doc_ids, turn.topic) == (number, [WEST], []), follow_up
+    assert read("and the previous one?", ["What is step two in the West plan?"], ALIASES).item_number == 1
+    assert read("and the next one?", ["What are the next steps in the West plan?"], ALIASES).item_number is None  # no item to move from
+
+
+def test_the_next_item_of_a_priority_stays_in_that_priority(corpus_assistant):
+    answer = corpus_assistant.ask("and the following one?", ["What is the first goal under Proud Place?"])
+    assert answer.answer.startswith("North Northamptonshire Vision 2050 (BIG50) — goal 2 of 6:")  # not "goal 2 of 25" and the West's
