@@ -40,7 +40,7 @@ _FOLLOW_UP = re.compile(
 # "each" compares ("What do the plans each say?"), but not in "each other" or "each year".
 _COMPARE = re.compile(
     r"\b(compare|compared|comparison|contrast|both|each(?!\s+(?:other|one|year|month|week|day|time)s?\b)|differ|differs|"
-    r"difference|differences|different(ly)?\s+(from|to|than|on|in|about)|how different|versus|vs|two documents|two plans|the documents|in common|similarities|similar|"
+    r"difference|differences|different(ly)?\s+(from|to|than|on|in|about)|how different|versus|vs|two (documents|plans|visions|councils|authorities|areas|strategies)|the documents|in common|similarities|similar|"
     r"which (plan|document|vision|one)|which of the (two|plans|documents)|(plans|documents|visions) (agree|disagree|overlap))\b",
     re.I,
 )
@@ -125,6 +125,8 @@ _EXCLUDING = (r"\b(not|except(\s+for)?|excluding|exclude|ignoring|ignore|apart\s
               r"without|leaving\s+out|leave\s+out|besides|but\s+not)\s+((in|from|for|about|of)\s+)?")
 # "what about the other plan?": the documents the conversation has not been about.
 _OTHER = re.compile(rf"\b(the\s+)?other\s+({_DOCUMENT_NOUN}|one|council|area)\b", re.I)
+# "the two councils", "both areas": every document, named as an alias names one ("the two plans" are frame words already)
+_BOTH = re.compile(r"\b(the\s+)?(two|both)\s+(councils|areas|authorities)\b", re.I)
 _MORE = re.compile(r"\b(tell me more|more detail|more about (that|this|it)|elaborate|expand on|go on)\b", re.I)
 # Words that frame a question without saying what it is about.
 FRAME_WORDS = frozenset(terms("what which who how why when where list name give tell show does do did is are was were "
@@ -211,7 +213,7 @@ def _read_turn(question: str, before: Turn | None, aliases: dict[str, list[str]]
     ruled_out, question_left = excluded(question, named)
     if ruled_out:  # "not the North", "ignoring the West plan": the documents named and not ruled out, else all the others
         named = {d: n for d, n in named.items() if d not in ruled_out} or dict.fromkeys((d for d in aliases if d not in ruled_out), [])
-    own = _OTHER.sub(" ", without_phrases(question_left, used)).strip()  # "the other plan" names a document, as an alias does
+    own = _BOTH.sub(" ", _OTHER.sub(" ", without_phrases(question_left, used))).strip()  # "the other plan" names a document, as an alias does
     own = _LOOK_LIKE.sub(" ", _CONCERN.sub("", own))  # "do they care about parks?": parks, not care; "what will X look like?": X
     own = _PLANNING_VERB.sub(_as_verb, _AUTHOR_ACTS.sub(r"\1", own))  # "will the council help small shops?": small shops
     own = in_measure_words(own)  # "how many folks live there?": the population

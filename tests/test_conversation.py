@@ -506,3 +506,8 @@ def test_the_second_or_the_next_one_after_a_priority_or_an_item_is_the_one_at_th
 def test_the_next_item_of_a_priority_stays_in_that_priority(corpus_assistant):
     answer = corpus_assistant.ask("and the following one?", ["What is the first goal under Proud Place?"])
     assert answer.answer.startswith("North Northamptonshire Vision 2050 (BIG50) — goal 2 of 6:")  # not "goal 2 of 25" and the West's
+
+
+def test_the_two_councils_compare_the_documents_and_are_no_topic():
+    turn = read("What are the two councils doing about skills?", [], ALIASES)
+    assert turn.comparison and turn.topic == ["skill"]  # not "council": "George Candler, Chief Executive of ... Council"
