@@ -523,7 +523,7 @@ def topic_terms(text: str) -> list[str]:
 # The council and its words of making and providing: a question names what is made with them ("will the
 # council build a new stadium"), and the documents use them for anything, so they never show that its
 # topic is named.
-_PROVIDING = frozenset(terms("council build create open get introduce provide deliver add set put develop new going"))
+_PROVIDING = frozenset(terms("council build create open get introduce provide deliver add set put develop new going improve improving reduce reducing increase increasing tackle tackling boost"))
 # words of a document's own making: "How was the North vision developed?", "Who wrote the West plan?"
 _ABOUT_ITSELF = frozenset(terms("write wrote written writing produced prepared drafted drawn consulted consultation developed "
                                 "created authored"))

@@ -1,6 +1,6 @@
 """Questions read in their conversation (history given as the earlier questions)."""
 
-from assistant.conversation import mentions, read
+from assistant.conversation import mentions, named_terms, read, topic_terms
 from assistant.keywords import terms
 from tests.conftest import NORTH, WEST
 
@@ -511,3 +511,13 @@ def test_the_next_item_of_a_priority_stays_in_that_priority(corpus_assistant):
 def test_the_two_councils_compare_the_documents_and_are_no_topic():
     turn = read("What are the two councils doing about skills?", [], ALIASES)
     assert turn.comparison and turn.topic == ["skill"]  # not "council": "George Candler, Chief Executive of ... Council"
+
+
+def test_improving_or_tackling_something_must_name_that_thing():
+    assert named_terms(topic_terms("How will they tackle flooding?")) == ["flooding"]
+    assert named_terms(topic_terms("How will they improve air quality?")) == ["air", "quality"]
+
+
+def test_a_plan_that_only_tackles_other_things_does_not_answer_about_flooding(corpus_assistant):
+    answer = corpus_assistant.ask("How will the North tackle flooding?")  # was "tackle those complex problems head on"
+    assert not answer.found
