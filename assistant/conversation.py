@@ -131,7 +131,7 @@ _MORE = re.compile(r"\b(tell me more|more detail|more about (that|this|it)|elabo
 # Words that frame a question without saying what it is about.
 FRAME_WORDS = frozenset(terms("what which who how why when where list name give tell show does do did is are was were "
                               "the plan plans vision document documents say says said want wants make makes more about main key "
-                              "common achieve achieved called one ones related relevant corresponding "
+                              "common achieve achieved delivered implemented realised accomplished called one ones related relevant corresponding "
                               "happen happens happening happened going taken intend intends intended aiming like planned")) | QUESTION_WORDS
 # Verbs that ask what a part of a document holds ("What does the Good Health goal offer?"), not about what.
 ASKS_CONTENT = frozenset(terms("offer mean promise pledge involve include contain propose entail aim set out stand for"))

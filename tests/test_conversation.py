@@ -396,6 +396,8 @@ def test_only_in_a_document_asks_the_earlier_question_there():
 def test_how_a_list_will_be_achieved_asks_about_the_same_items():
     turn = read("how will they be achieved?", ["Which outcomes are about children in the West plan?"], ALIASES)
     assert turn.doc_ids == [WEST] and turn.kind == "outcome" and turn.focus == ["children"]  # not outcomes that say "achieved"
+    turn = read("how will they be delivered?", ["Which outcomes are about children in the West plan?"], ALIASES)
+    assert turn.focus == ["children"]  # not "No outcomes in the documents speak of delivered"
 
 
 def test_which_priority_something_falls_under_asks_for_the_priority_about_it():
