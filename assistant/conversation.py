@@ -40,7 +40,8 @@ _FOLLOW_UP = re.compile(
 # "each" compares ("What do the plans each say?"), but not in "each other" or "each year".
 _COMPARE = re.compile(
     r"\b(compare|compared|comparison|contrast|both|each(?!\s+(?:other|one|year|month|week|day|time)s?\b)|differ|differs|"
-    r"difference|differences|different(ly)?\s+(from|to|than|on|in|about)|how different|versus|vs|two (documents|plans|visions|councils|authorities|areas|strategies)|the documents|in common|similarities|similar|"
+    r"difference|differences|different(ly)?\s+(from|to|than|on|in|about)|how different|versus|vs|"
+    r"two (documents|plans|visions|strategies|councils|authorities|areas)|the documents|in common|similarities|similar|"
     r"which (plan|document|vision|one)|which of the (two|plans|documents)|(plans|documents|visions) (agree|disagree|overlap))\b",
     re.I,
 )
@@ -125,13 +126,15 @@ _EXCLUDING = (r"\b(not|except(\s+for)?|excluding|exclude|ignoring|ignore|apart\s
               r"without|leaving\s+out|leave\s+out|besides|but\s+not)\s+((in|from|for|about|of)\s+)?")
 # "what about the other plan?": the documents the conversation has not been about.
 _OTHER = re.compile(rf"\b(the\s+)?other\s+({_DOCUMENT_NOUN}|one|council|area)\b", re.I)
-# "the two councils", "both areas": every document, named as an alias names one ("the two plans" are frame words already)
-_BOTH = re.compile(r"\b(the\s+)?(two|both)\s+(councils|areas|authorities)\b", re.I)
+# "the two councils", "both areas": every document, named as an alias names one (as in ``_COMPARE``; "the two
+# plans" are frame words already)
+_BOTH = re.compile(r"\b(the\s+)?(two|both)\s+(councils|authorities|areas)\b", re.I)
 _MORE = re.compile(r"\b(tell me more|more detail|more about (that|this|it)|elaborate|expand on|go on)\b", re.I)
 # Words that frame a question without saying what it is about.
 FRAME_WORDS = frozenset(terms("what which who how why when where list name give tell show does do did is are was were "
                               "the plan plans vision document documents say says said want wants make makes more about main key "
-                              "common achieve achieved delivered implemented realised accomplished called one ones related relevant corresponding "
+                              "common achieve achieved delivered implemented realised accomplished called one ones related "
+                              "relevant corresponding "
                               "happen happens happening happened going taken intend intends intended aiming like planned")) | QUESTION_WORDS
 # Verbs that ask what a part of a document holds ("What does the Good Health goal offer?"), not about what.
 ASKS_CONTENT = frozenset(terms("offer mean promise pledge involve include contain propose entail aim set out stand for"))
@@ -520,10 +523,11 @@ def topic_terms(text: str) -> list[str]:
     return [t for t in terms(text) if t not in FRAME_WORDS and not t[0].isdigit()]
 
 
-# The council and its words of making and providing: a question names what is made with them ("will the
-# council build a new stadium"), and the documents use them for anything, so they never show that its
-# topic is named.
-_PROVIDING = frozenset(terms("council build create open get introduce provide deliver add set put develop new going improve improving reduce reducing increase increasing tackle tackling boost"))
+# The council and its words of making, providing and changing: a question names what is made or changed with
+# them ("will the council build a new stadium", "how will they tackle flooding"), and the documents use them
+# for anything, so they never show that its topic is named.
+_PROVIDING = frozenset(terms("council build create open get introduce provide deliver add set put develop new going "
+                             "improve improving reduce reducing increase increasing tackle tackling boost"))
 # words of a document's own making: "How was the North vision developed?", "Who wrote the West plan?"
 _ABOUT_ITSELF = frozenset(terms("write wrote written writing produced prepared drafted drawn consulted consultation developed "
                                 "created authored"))
