@@ -267,25 +267,22 @@ def _read_turn(question: str, before: Turn | None, aliases: dict[str, list[str]]
     elif (item := _ORDINAL_ITEM.search(own) or numbered) and not (before and before.kind == "priority"):
         turn.kind, turn.overview = kind_named(item.group("kind")), False  # "the last step", "step two": that item
         turn.item_number = _number(item) if item is numbered else _item_place(item)
-    elif before and before.kind not in (None, "priority") and not kind and (
-            bare := _bare_place(own) or _moved_place(own, before.item_number or 0)):
+    elif before and before.kind not in (None, "priority") and not kind and (bare := _follow_up_place(own, before.item_number)):
         # "what is the second one?", "who takes part in the first?" after a list of steps: that step, in the list's documents
         turn.kind, turn.item_number, turn.overview, turn.follow_up = before.kind, bare, False, True
         _without_ordinal(turn, own)  # "tell me more about the second": the ordinal is no topic
         turn.doc_ids = turn.doc_ids or before.doc_ids
         _keep_priority(turn, before)  # "and the second?" after "the first goal under Proud Place": its second goal
         return turn
-    if (before is not None and before.kind is None and before.priority_number and not kind and turn.priority_number is None
-            and (at := _bare_place(own) or _moved_place(own, before.priority_number))):
-        # "and the second?", "the next one?" after "What is the first priority?": that priority, in the same documents
-        turn.priority_number, turn.follow_up, turn.overview, turn.topic, turn.topic_text = at, True, False, [], ""
-        return turn
-    if before is not None and before.kind == "priority" and turn.priority_number is None and turn.kind in _IN_A_PRIORITY:
-        turn.priority_number = _bare_place(own)  # "the second one", "the goals under the third", after a list of priorities
+    # after a list of priorities ("the second one", "the goals under the third") or one priority ("and the second?",
+    # "the next one?" after "What is the first priority?"): a priority by its place, in the same documents
+    after_priority = before is not None and (before.kind == "priority" or (before.kind is None and before.priority_number))
+    if after_priority and turn.priority_number is None and turn.kind in _IN_A_PRIORITY:
+        turn.priority_number = _follow_up_place(own, before.priority_number)
         if turn.priority_number:  # "the outcomes for the fifth": the ordinal is no topic
             _without_ordinal(turn, own)
         if turn.priority_number and turn.kind in (None, "priority"):  # "tell me more about the third one": that priority, not the list again
-            turn.kind, turn.overview, turn.topic, turn.topic_text = None, False, [], ""
+            turn.kind, turn.overview, turn.topic, turn.topic_text, turn.follow_up = None, False, [], "", True
             return turn
     if not follow_up:
         return turn
@@ -458,15 +455,20 @@ def _bare_place(text: str) -> int | None:
     return place(text)
 
 
-def _moved_place(text: str, number: int) -> int | None:
-    """The place after (or before) ``number`` that a question standing for an item asks for ("and the next
-    one?"), not the next of something else ("the next steps").
+def _follow_up_place(text: str, number: int | None) -> int | None:
+    """The place of the item a follow-up stands for: by its ordinal (``_bare_place``: "the third"), or after
+    (before) the earlier question's item ``number`` ("and the next one?"); not the next of something else
+    ("the next steps").
 
-    >>> _moved_place("and the next one?", 2), _moved_place("what about the previous?", 2), _moved_place("What are the next steps?", 2)
-    (3, 1, None)
+    >>> _follow_up_place("and the next one?", 2), _follow_up_place("what about the previous?", 2), _follow_up_place("the third?", 2)
+    (3, 1, 3)
+    >>> _follow_up_place("What are the next steps?", 2), _follow_up_place("and the next one?", None)
+    (None, None)
     """
+    if at := _bare_place(text):
+        return at
     moved = _NEXT_ONE.search(text)
-    if not moved or number < 1:
+    if not moved or not number or number < 1:
         return None
     return number + 1 if moved.group(1).lower() in ("next", "following") else (number - 1 or None)
 

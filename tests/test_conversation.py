@@ -502,6 +502,8 @@ def test_the_second_or_the_next_one_after_a_priority_or_an_item_is_the_one_at_th
         turn = read(follow_up, [first], ALIASES)
         assert (turn.priority_number, turn.doc_ids, turn.topic) == (number, [WEST], []), follow_up
     assert read("and the previous one?", ["What is step two in the West plan?"], ALIASES).item_number == 1
+    outcomes = read("what are the outcomes of the third?", ["What is priority 1 of the West plan?"], ALIASES)
+    assert (outcomes.kind, outcomes.priority_number) == ("outcome", 3)  # as after the list of priorities; was priority 1's
     assert read("and the next one?", ["What are the next steps in the West plan?"], ALIASES).item_number is None  # no item to move from
 
 
