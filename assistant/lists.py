@@ -376,7 +376,8 @@ def themed_list(turn: Turn, docs: list[str], retriever: Retriever, settings: Set
         return None
     doc_id = docs[0]
     outline = retriever.outlines.get(doc_id, [])
-    topic = Turn(turn.focus_text, turn.focus_text)
+    focus = _telling(turn.focus_text, outline)
+    topic = Turn(focus, focus)
     described: dict[str, float] = {}  # each priority's best description passage
     for p in retriever.find(topic, settings.candidates, [doc_id], ("priority",)).passages:
         described[p.chunk.priority] = max(described.get(p.chunk.priority, 0.0), p.similarity)
@@ -393,6 +394,27 @@ def themed_list(turn: Turn, docs: list[str], retriever: Retriever, settings: Set
     lines, picks = [f"{retriever.documents[doc_id].title} — {PLURAL[turn.kind]} under {theme}:"], []
     _add_items([("", passage, sentence) for _, passage, sentence in found], lines, picks)
     return _listed(turn, lines, picks, settings, "list")
+
+
+def _telling(text: str, outline: list[Section]) -> str:
+    """The text without the words every priority of the outline uses: they cannot tell one
+    priority's theme from another's ("local" in "local economy", when each priority speaks of
+    local things). The text as it is when it has no other word.
+
+    >>> from assistant.chunking import Chunk
+    >>> def section(priority, text):
+    ...     return Section("d", priority, "outcome", "group", priority, [Chunk("c", "d", "D", priority, None, 0, 1, text)])
+    >>> outline = [section("1 Jobs", "Local firms grow."), section("2 Homes", "Local homes are built.")]
+    >>> _telling("local economy", outline), _telling("local", outline), _telling("local homes", [])
+    ('economy', 'local', 'local homes')
+    """
+    used: dict[str, set[str]] = {}
+    for s in outline:
+        if s.priority:
+            used.setdefault(s.priority, set()).update(t for c in s.chunks for t in terms(c.text))
+    common = set.intersection(*used.values()) if len(used) > 1 else set()
+    rest = without_terms(text, common)
+    return rest if terms(rest) else text
 
 
 def _clear_winner(scores: dict[str, float], floor: float, margin: float) -> str | None:

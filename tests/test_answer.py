@@ -217,6 +217,14 @@ def test_a_theme_named_by_a_prioritys_title_lists_that_prioritys_outcomes(corpus
     assert_well_cited(answer)
 
 
+def test_a_word_every_priority_uses_does_not_choose_the_theme(corpus_assistant):
+    # every West priority speaks of local things: "local businesses" is the businesses priority's theme
+    answer = corpus_assistant.ask("What outcomes does West Northamptonshire want for local businesses?")
+    assert answer.kind == "list" and "outcomes under Our Priority 1: Productive, Inclusive and Enterprising" in answer.answer
+    assert "1,500 new businesses" in answer.answer
+    assert_well_cited(answer)
+
+
 def test_an_overview_gives_the_purpose_then_each_priority(corpus_assistant):
     answer = corpus_assistant.ask("Give me an overview of the North Northamptonshire Vision.")
     assert answer.kind == "overview"
