@@ -98,6 +98,9 @@ Related = Callable[[list[str], list[str]], list[list[float]]]  # how close in me
 # "and older people?", "what about parks?": a follow-up that puts a new topic in place of the old one, unless it
 # points back at it ("and what does it cost?").
 _SWAP = re.compile(r"^\s*(and|or|what about|how about|what of)\b", re.I)
+# "how does that compare with older people?": the earlier answer set beside another topic (what follows), not another document
+_COMPARED_WITH = re.compile(
+    r"\b(compare[sd]?|comparison|contrast(s|ed)?|stacks? up)\s+((it|that|this|them|those|these)\s+)?(with|to|against)\s+(?P<other>.+)", re.I)
 _ABOUT = re.compile(r"\b(?:about|regarding|concerning|on)\s+", re.I)  # what a question asks about follows these words
 _BACK_REFERENCE = re.compile(r"\b(it|its|they|them|their|that|those|these|this)\b", re.I)
 _LOOK_LIKE = re.compile(r"\blook(s|ing)?\s+like\b", re.I)  # "what will the North look like in 2050?" asks about the North
@@ -234,6 +237,8 @@ def _read_turn(question: str, before: Turn | None, aliases: dict[str, list[str]]
     # "compare", "both", ... or two documents named at once ("the north and the west on buses")
     comparison = bool(_COMPARE.search(_WHICH_ITEM.sub(" ", question) if which_item else question)) or (
         len(named) > 1 and not ruled_out)
+    other_topic = before is not None and not named and _compares_with_a_topic(question)
+    comparison = comparison and not other_topic  # the conversation's documents stay; the new topic takes the old one's place
     places = []
     if not named and not comparison and not (before and before.names):  # "a new hospital in Corby": where Corby is
         owners = owner(question, proper_names)
@@ -324,7 +329,7 @@ def _read_turn(question: str, before: Turn | None, aliases: dict[str, list[str]]
             turn.focus, turn.focus_text = topic, turn.topic_text
     elif topic:  # a fact follow-up: the old question's words stay in the search, weighted low when scoring
         turn.query = f"{before.query} {own}"
-        if _SWAP.match(question) and not _BACK_REFERENCE.search(question) and not set(topic) <= set(places):
+        if (other_topic or _SWAP.match(question) and not _BACK_REFERENCE.search(question)) and not set(topic) <= set(places):
             # "and older people?" after young people: the old topic goes ("what about Daventry?" moves the old
             # question to another place); "what about affordability?" after housing narrows it instead, which
             # the answer tries when the new topic alone finds nothing
@@ -338,6 +343,23 @@ def _read_turn(question: str, before: Turn | None, aliases: dict[str, list[str]]
         if turn.item_number is None:  # "what is step 3?" after the steps: that one; "and in the North?": the same one
             turn.item_number = before.item_number
     return turn
+
+
+def _compares_with_a_topic(question: str) -> bool:
+    """Does the question set something beside a topic of its own ("how does that compare with older
+    people?"), rather than beside another document ("with the other plan", "with both councils")? A
+    document named by an alias ("with the North") is the caller's to rule out.
+
+    >>> _compares_with_a_topic("how does that compare with older people?"), _compares_with_a_topic("how does it compare to the other plan?")
+    (True, False)
+    >>> _compares_with_a_topic("compare that with what it says about jobs"), _compares_with_a_topic("How do they compare on housing?")
+    (True, False)
+    >>> _compares_with_a_topic("how does that compare with both councils?")
+    False
+    """
+    compared = _COMPARED_WITH.search(question)
+    other = compared.group("other") if compared else ""
+    return bool(topic_terms(other)) and not (_OTHER.search(other) or _BOTH.search(other) or _COMPARE.search(other))
 
 
 def _as_verb(planning: re.Match) -> str:

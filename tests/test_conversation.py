@@ -34,6 +34,14 @@ def test_a_fact_follow_up_swaps_its_topic_unless_it_points_back_at_it():
     assert "parks" in turn.query  # "it": still the parks
 
 
+def test_comparing_with_another_topic_keeps_the_documents_and_swaps_the_topic():
+    turn = read("how does that compare with older people?", ["What does the West plan say about young people?"], ALIASES)
+    assert turn.doc_ids == [WEST] and not turn.comparison  # the West's older people, not both documents side by side
+    assert "older" in turn.query and "young" not in turn.query
+    other_plan = read("how does that compare with the North?", ["What does the West plan say about young people?"], ALIASES)
+    assert other_plan.comparison and set(other_plan.doc_ids) == {NORTH, WEST}
+
+
 def test_a_figure_asked_in_a_few_words_is_of_the_earlier_topic():
     money = read("how much money?", ["What does the West plan say about regeneration?"], ALIASES)
     assert money.follow_up and money.doc_ids == [WEST] and "regeneration" in money.query
