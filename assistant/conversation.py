@@ -174,6 +174,9 @@ class Turn:
     excluded: list[str] = field(default_factory=list)  # documents the conversation ruled out ("ignoring the West plan")
     narrowing_query: str = ""  # the old topic with the new one, if the documents do not answer the new topic alone
     kind_implied: bool = False  # the kind was read from "what does X want to achieve for Y?", not named: a list only if one speaks of Y
+    # a figure asked of what the conversation was about ("how fast has it grown?", "how much money?"): the earlier
+    # question's words say what it is about as much as its own words do
+    of_earlier: bool = False
     vector: list[float] | None = field(default=None, repr=False)  # the query's embedding, once computed
     vector_of: str = field(default="", repr=False)  # the query it was computed for
 
@@ -321,6 +324,7 @@ def _read_turn(question: str, before: Turn | None, aliases: dict[str, list[str]]
             turn.kind, turn.kind_implied = before.kind, before.kind_implied
     if which_item:  # "which one is about housing?" after the goals of one priority: one of its goals
         _keep_priority(turn, before)
+    turn.of_earlier = figure_of_it or (not kind and before.kind is None and _asks_a_figure_in_passing(question))
     if figure_of_it:
         turn.query = f"{before.focus_text or before.topic_text} {own}"
     elif topic and before.kind:  # a new topic in the old frame ("outcomes by 2030" ... "and for housing?")

@@ -403,6 +403,17 @@ def test_a_follow_up_with_its_own_topic_is_about_that_topic(corpus_assistant):
     assert {c.doc_id for c in answer.citations} == {WEST}
 
 
+@pytest.mark.parametrize("history, question, figure", [
+    (["What does the West plan say about regeneration?"], "how much money?", "£"),
+    (["What drivers does the North vision describe?", "which of them is about population?"], "how fast has it grown?", "43,000"),
+])
+def test_a_figure_asked_of_the_earlier_topic_is_answered_from_it(corpus_assistant, history, question, figure):
+    # its own words ("money", "grown") are not in the sentence; the earlier topic is, and weighs as much
+    answer = corpus_assistant.ask(question, history=history)
+    assert answer.found and figure in answer.answer.split(" [2]")[0], answer.answer  # from the first passage cited
+    assert_well_cited(answer)
+
+
 def test_asking_for_more_detail_keeps_the_weight_on_the_earlier_topic(corpus_assistant):
     from assistant.answer import Scorer
 
