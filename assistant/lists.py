@@ -8,7 +8,8 @@
   with its one-line description.
 - ``themed_list``: "What outcomes do they want for housing?" lists all the outcomes of the one
   priority whose own description matches the topic clearly, or else whose title alone does
-  ("homes": "More and Better Quality Homes"); cosines and margins in settings.
+  ("homes": "More and Better Quality Homes"); cosines and margins in settings. Words every
+  priority uses ("local" in "local businesses") do not choose.
 - ``topical_list``: "Which goals address X?" ranks only sections of those kinds, keeps the ones
   that speak of X, groups them by document and priority, names each by its title, and says so
   when a document has none.
@@ -376,7 +377,7 @@ def themed_list(turn: Turn, docs: list[str], retriever: Retriever, settings: Set
         return None
     doc_id = docs[0]
     outline = retriever.outlines.get(doc_id, [])
-    focus = _telling(turn.focus_text, outline)
+    focus = _without_common_words(turn.focus_text, outline)
     topic = Turn(focus, focus)
     described: dict[str, float] = {}  # each priority's best description passage
     for p in retriever.find(topic, settings.candidates, [doc_id], ("priority",)).passages:
@@ -396,7 +397,7 @@ def themed_list(turn: Turn, docs: list[str], retriever: Retriever, settings: Set
     return _listed(turn, lines, picks, settings, "list")
 
 
-def _telling(text: str, outline: list[Section]) -> str:
+def _without_common_words(text: str, outline: list[Section]) -> str:
     """The text without the words every priority of the outline uses: they cannot tell one
     priority's theme from another's ("local" in "local economy", when each priority speaks of
     local things). The text as it is when it has no other word.
@@ -405,7 +406,7 @@ def _telling(text: str, outline: list[Section]) -> str:
     >>> def section(priority, text):
     ...     return Section("d", priority, "outcome", "group", priority, [Chunk("c", "d", "D", priority, None, 0, 1, text)])
     >>> outline = [section("1 Jobs", "Local firms grow."), section("2 Homes", "Local homes are built.")]
-    >>> _telling("local economy", outline), _telling("local", outline), _telling("local homes", [])
+    >>> _without_common_words("local economy", outline), _without_common_words("local", outline), _without_common_words("local homes", [])
     ('economy', 'local', 'local homes')
     """
     used: dict[str, set[str]] = {}
