@@ -258,14 +258,17 @@ class Scorer:
     topic_unknown: bool = False
 
     @classmethod
-    def for_question(cls, question: str, query: str, keywords: KeywordIndex, settings: Settings, ignored: set[str] = frozenset()) -> Scorer:
-        """Weights for the words of ``query``; those of ``question`` itself weigh fully."""
+    def for_question(cls, question: str, query: str, keywords: KeywordIndex, settings: Settings, ignored: set[str] = frozenset(),
+                     history_weight: float | None = None) -> Scorer:
+        """Weights for the words of ``query``; those of ``question`` itself weigh fully, the others all
+        together ``history_weight`` of them (``settings.history_weight`` unless given)."""
         own = set(terms(question))
         idf = {t: max(keywords.idf(t), 0.1) for t in set(terms(query)) - QUESTION_WORDS - set(ignored)}
         own_total = sum(w for t, w in idf.items() if t in own)
         earlier_total = sum(w for t, w in idf.items() if t not in own)
         # the earlier question's words, all together, weigh ``history_weight`` of the new question's
-        scale = settings.history_weight * own_total / earlier_total if own_total and earlier_total else 1.0
+        history = settings.history_weight if history_weight is None else history_weight
+        scale = history * own_total / earlier_total if own_total and earlier_total else 1.0
         weights = {t: w if t in own else w * scale for t, w in idf.items()}
         topic = set(named_terms(topic_terms(question))) - set(ignored)
         unknown = bool(topic) and not any(keywords.knows(t) for t in topic)

@@ -363,7 +363,7 @@ def _compares_with_a_topic(question: str) -> bool:
     """
     compared = _COMPARED_WITH.search(question)
     other = compared.group("other") if compared else ""
-    return bool(topic_terms(other)) and not (_OTHER.search(other) or _BOTH.search(other) or _COMPARE.search(other))
+    return bool(topic_terms(other)) and not (_OTHER.search(other) or _COMPARE.search(other))  # "both", "two councils": documents
 
 
 def _as_verb(planning: re.Match) -> str:

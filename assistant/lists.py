@@ -26,7 +26,7 @@ import numpy as np
 from assistant.answer import Answer, Pick, Scorer, as_sentence, citations, not_found, number, sentences
 from assistant.chunking import SEPARATOR, quotable
 from assistant.conversation import ASKS_CONTENT, Turn, named_terms, topic_terms
-from assistant.keywords import terms, without_terms
+from assistant.keywords import term_set, terms, without_terms
 from assistant.outline import Section, bare_title, members
 from assistant.retrieval import Passage, Retriever, quotes_title
 from assistant.settings import Settings
@@ -412,7 +412,7 @@ def _without_common_words(text: str, outline: list[Section]) -> str:
     used: dict[str, set[str]] = {}
     for s in outline:
         if s.priority:
-            used.setdefault(s.priority, set()).update(t for c in s.chunks for t in terms(c.text))
+            used.setdefault(s.priority, set()).update(*(term_set(c.text) for c in s.chunks))
     common = set.intersection(*used.values()) if len(used) > 1 else set()
     rest = without_terms(text, common)
     return rest if terms(rest) else text

@@ -93,9 +93,9 @@ class Answerer:
         s = self.settings
         docs, within = part or (None, None)
         retrieval = retriever.find(turn, k or s.top_k, docs, within=within)
-        # "how fast has it grown?" after population: population weighs as much as "fast" and "grown"
-        weighing = s.model_copy(update={"history_weight": 1.0}) if turn.of_earlier else s
-        scorer = Scorer.for_question(turn.question, retrieval.query, retriever.keywords, weighing, retrieval.scope_terms)
+        # "how fast has it grown?" after population: "population" weighs as much as "fast" and "grown" together
+        scorer = Scorer.for_question(turn.question, retrieval.query, retriever.keywords, s, retrieval.scope_terms,
+                                     history_weight=1.0 if turn.of_earlier else None)
         evidence = retrieval.passages[: s.evidence_passages]
         # named in the library, but in the documents asked about, and by the passages to quote, with the place that chose
         # the scope? (a named part is exempt from the phrase rule: "Tell me about the Green Growth goal" is about that section)
